@@ -1,0 +1,93 @@
+package org.mnistlab.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Loads MNIST from the copy bundled with the app (the default) or from a folder the user names.
+ *
+ * <p>A folder must hold the four standard file names, each raw or with {@code .gz}.
+ */
+public final class MnistLoader {
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    private static final String BUNDLED = "/assets/mnist/";
+
+    private MnistLoader() {}
+
+    /** The full MNIST shipped inside the app: 60,000 training and 10,000 test images. */
+    public static MnistData loadBundled() {
+        return new MnistData(
+                readSet(bundled(TRAIN_IMAGES), bundled(TRAIN_LABELS)),
+                readSet(bundled(TEST_IMAGES), bundled(TEST_LABELS)));
+    }
+
+    /** MNIST from {@code folder}; each file may be raw IDX or gzip'd with a .gz suffix. */
+    public static MnistData loadFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new DataFileException(folder.toString(), "is not a folder");
+        }
+        return new MnistData(
+                readSet(inFolder(folder, TRAIN_IMAGES), inFolder(folder, TRAIN_LABELS)),
+                readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS)));
+    }
+
+    /** {@code folder == null} means the bundled copy. */
+    public static MnistData load(Path folder) {
+        return folder == null ? loadBundled() : loadFolder(folder);
+    }
+
+    /** A file to read: its name for messages, and how to open it. */
+    private record Source(String name, Opener opener) {}
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static DigitSet readSet(Source imagesFile, Source labelsFile) {
+        IdxReader.Images images;
+        try (InputStream in = imagesFile.opener().open()) {
+            images = IdxReader.readImages(imagesFile.name(), in);
+        } catch (IOException e) {
+            throw new DataFileException(imagesFile.name(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        byte[] labels;
+        try (InputStream in = labelsFile.opener().open()) {
+            labels = IdxReader.readLabels(labelsFile.name(), in);
+        } catch (IOException e) {
+            throw new DataFileException(labelsFile.name(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (labels.length != images.count()) {
+            throw new DataFileException(labelsFile.name(), "has " + labels.length
+                    + " labels but " + imagesFile.name() + " has " + images.count() + " images");
+        }
+        return new DigitSet(images.count(), images.pixels(), labels);
+    }
+
+    private static Source bundled(String baseName) {
+        String resource = BUNDLED + baseName + ".gz";
+        return new Source("bundled " + baseName + ".gz", () -> {
+            InputStream in = MnistLoader.class.getResourceAsStream(resource);
+            if (in == null) {
+                throw new NoSuchFileException(resource + " is missing from the application");
+            }
+            return in;
+        });
+    }
+
+    private static Source inFolder(Path folder, String baseName) {
+        Path raw = folder.resolve(baseName);
+        Path gz = folder.resolve(baseName + ".gz");
+        Path file = Files.exists(raw) ? raw : gz;
+        if (!Files.exists(file)) {
+            throw new DataFileException(raw.toString(), "not found (also looked for "
+                    + gz.getFileName() + ")");
+        }
+        return new Source(file.toString(), () -> Files.newInputStream(file));
+    }
+}

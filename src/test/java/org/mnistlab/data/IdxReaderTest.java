@@ -1,0 +1,72 @@
+package org.mnistlab.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistlab.testing.TestData.gzip;
+import static org.mnistlab.testing.TestData.idxImages;
+import static org.mnistlab.testing.TestData.idxLabels;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class IdxReaderTest {
+
+    @Test
+    void rawAndGzippedImagesReadTheSamePixels() {
+        byte[] raw = idxImages(2051, 3, 28, 28, 3 * 784);
+        IdxReader.Images plain = IdxReader.readImages("a", new ByteArrayInputStream(raw));
+        IdxReader.Images zipped = IdxReader.readImages("a.gz", new ByteArrayInputStream(gzip(raw)));
+        assertEquals(3, plain.count());
+        assertArrayEquals(Arrays.copyOfRange(raw, 16, raw.length), plain.pixels());
+        assertArrayEquals(plain.pixels(), zipped.pixels());
+    }
+
+    @Test
+    void labelsAreRead() {
+        byte[] labels = IdxReader.readLabels("l", new ByteArrayInputStream(idxLabels(2049, 12, 12)));
+        assertArrayEquals(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1}, labels);
+    }
+
+    static Stream<Arguments> badImageFiles() {
+        return Stream.of(
+                Arguments.of("truncated pixels", idxImages(2051, 3, 28, 28, 2 * 784), "truncated"),
+                Arguments.of("truncated header", Arrays.copyOf(idxImages(2051, 1, 28, 28, 784), 10), "truncated"),
+                Arguments.of("wrong magic", idxImages(1234, 1, 28, 28, 784), "wrong magic number 1234"),
+                Arguments.of("a label file", idxImages(2049, 1, 28, 28, 784), "looks like a label file"),
+                Arguments.of("not 28x28", idxImages(2051, 1, 32, 32, 1024), "32×32"),
+                Arguments.of("trailing bytes", idxImages(2051, 1, 28, 28, 785), "unexpected bytes"),
+                Arguments.of("truncated gzip", Arrays.copyOf(gzip(idxImages(2051, 9, 28, 28, 9 * 784)), 60), "gzip"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badImageFiles")
+    void badImageFileIsReportedWithItsNameAndProblem(String what, byte[] bytes, String problem) {
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> IdxReader.readImages("images.idx", new ByteArrayInputStream(bytes)));
+        assertTrue(e.getMessage().startsWith("images.idx: "), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void labelOutsideZeroToNineIsRejected() {
+        byte[] bytes = idxLabels(2049, 2, 2);
+        bytes[9] = 12;
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> IdxReader.readLabels("labels.idx", new ByteArrayInputStream(bytes)));
+        assertTrue(e.getMessage().contains("label 12 at index 1"), e.getMessage());
+    }
+
+    @Test
+    void truncatedLabelFileIsReportedWithItsName() {
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> IdxReader.readLabels("labels.idx", new ByteArrayInputStream(idxLabels(2049, 10, 4))));
+        assertTrue(e.getMessage().startsWith("labels.idx: truncated"), e.getMessage());
+    }
+}
