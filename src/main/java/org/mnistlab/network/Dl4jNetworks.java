@@ -1,0 +1,65 @@
+package org.mnistlab.network;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Turns a {@link NetworkSpec} into an initialised DL4J {@link MultiLayerNetwork}. */
+public final class Dl4jNetworks {
+    private Dl4jNetworks() {}
+
+    public static MultiLayerNetwork create(NetworkSpec spec) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        net.init();
+        return net;
+    }
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .updater(spec.optimizer().updater(spec.learningRate(), spec.momentum()));
+        switch (spec.weightInit()) {
+            case XAVIER -> base.weightInit(WeightInit.XAVIER);
+            case HE -> base.weightInit(WeightInit.RELU);
+            case UNIFORM -> base.weightInit(new UniformDistribution(-spec.initScale(), spec.initScale()));
+        }
+        if (spec.l2() > 0) {
+            base.l2(spec.l2());
+        }
+
+        NeuralNetConfiguration.ListBuilder layers = base.list();
+        List<HiddenLayer> hidden = spec.hiddenLayers();
+        int inputs = NetworkSpec.INPUTS;
+        for (int i = 0; i < hidden.size(); i++) {
+            DenseLayer.Builder dense = new DenseLayer.Builder()
+                    .nIn(inputs).nOut(hidden.get(i).units())
+                    .activation(hidden.get(i).activation().dl4j());
+            // DL4J applies a layer's dropout to that layer's *input*. The notebooks drop hidden
+            // activations, not pixels, so every layer after the first drops its input.
+            if (i > 0) applyDropout(dense, spec);
+            layers.layer(dense.build());
+            inputs = hidden.get(i).units();
+        }
+        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(inputs).nOut(NetworkSpec.OUTPUTS).activation(Activation.SOFTMAX);
+        if (!hidden.isEmpty()) applyDropout(output, spec);
+        layers.layer(output.build());
+        return layers.build();
+    }
+
+    private static void applyDropout(org.deeplearning4j.nn.conf.layers.BaseLayer.Builder<?> layer,
+            NetworkSpec spec) {
+        if (spec.dropout() > 0) {
+            layer.dropOut(1.0 - spec.dropout()); // DL4J takes the probability of *keeping* a unit
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.mnistlab.network;
+
+/** One fully connected hidden layer: how many units and which activation. */
+public record HiddenLayer(int units, ActivationKind activation) {
+    public static final int MAX_UNITS = 4096;
+
+    public HiddenLayer {
+        if (activation == null) {
+            throw new InvalidSpecException("activation", "every hidden layer needs an activation");
+        }
+        if (units < 1 || units > MAX_UNITS) {
+            throw new InvalidSpecException("units", units + " is outside 1-" + MAX_UNITS);
+        }
+    }
+}

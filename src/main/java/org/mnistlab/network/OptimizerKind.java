@@ -1,0 +1,57 @@
+package org.mnistlab.network;
+
+import org.nd4j.linalg.learning.config.AdaDelta;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.AdaMax;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nadam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+
+/** Optimisers, each DL4J's own updater (no hand-written update rules). */
+public enum OptimizerKind {
+    SGD("SGD"),
+    /** SGD with Nesterov momentum; {@link NetworkSpec#momentum()} sets the momentum. */
+    NESTEROV("SGD + Nesterov momentum"),
+    ADAM("Adam"),
+    RMSPROP("RMSProp"),
+    ADAGRAD("AdaGrad"),
+    /** AdaDelta adapts its own step size; the learning rate is not used. */
+    ADADELTA("AdaDelta"),
+    ADAMAX("AdaMax"),
+    NADAM("Nadam");
+
+    private final String label;
+
+    OptimizerKind(String label) {
+        this.label = label;
+    }
+
+    public IUpdater updater(double learningRate, double momentum) {
+        return switch (this) {
+            case SGD -> new Sgd(learningRate);
+            case NESTEROV -> new Nesterovs(learningRate, momentum);
+            case ADAM -> new Adam(learningRate);
+            case RMSPROP -> new RmsProp(learningRate);
+            case ADAGRAD -> new AdaGrad(learningRate);
+            case ADADELTA -> new AdaDelta();
+            case ADAMAX -> new AdaMax(learningRate);
+            case NADAM -> new Nadam(learningRate);
+        };
+    }
+
+    public boolean usesLearningRate() {
+        return this != ADADELTA;
+    }
+
+    public static OptimizerKind parse(String text) {
+        return Names.parse(OptimizerKind.class, "optimizer", text);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

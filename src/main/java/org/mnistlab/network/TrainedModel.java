@@ -1,0 +1,38 @@
+package org.mnistlab.network;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A network with the spec it was built from, which says how to normalise its input.
+ *
+ * <p>Not thread-safe: DL4J networks must not run {@code output} from two threads at once, so
+ * callers that share a model (the drawing pad while training runs) synchronise on it.
+ */
+public record TrainedModel(NetworkSpec spec, MultiLayerNetwork network) {
+
+    /**
+     * The 10 class probabilities for one image.
+     *
+     * @param intensities 784 ink values in [0, 1], row-major 28×28 (not yet normalised)
+     */
+    public synchronized float[] probabilities(float[] intensities) {
+        float[] input = new float[intensities.length];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = spec.normalization().apply(intensities[i]);
+        }
+        INDArray row = Nd4j.create(input, new long[] {1, NetworkSpec.INPUTS}, DataType.FLOAT);
+        return network.output(row, false).toFloatVector();
+    }
+
+    /** Index of the largest probability. */
+    public static int argMax(float[] probabilities) {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) best = i;
+        }
+        return best;
+    }
+}
