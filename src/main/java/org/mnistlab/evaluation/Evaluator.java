@@ -1,0 +1,57 @@
+package org.mnistlab.evaluation;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.mnistlab.data.DigitSet;
+
+/** Runs a network over labelled images in chunks and reports loss, accuracy and confusion. */
+public final class Evaluator {
+    /** Rows per forward pass: bounds memory for wide networks (10,000 × 4096 floats is 160 MB). */
+    private static final int CHUNK = 1000;
+
+    private Evaluator() {}
+
+    /**
+     * @param features {@code n × 784}, already normalised the way the network was trained
+     * @param labels the true digit of each row
+     */
+    public static EvaluationReport evaluate(MultiLayerNetwork network, INDArray features, byte[] labels) {
+        int n = (int) features.rows();
+        Evaluation evaluation = new Evaluation(DigitSet.CLASSES);
+        int[] predictions = new int[n];
+        double lossSum = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            INDArray probabilities = network.output(
+                    features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), false);
+            float[][] p = probabilities.toFloatMatrix();
+            for (int r = 0; r < to - from; r++) {
+                int actual = labels[from + r];
+                int best = 0;
+                for (int c = 1; c < DigitSet.CLASSES; c++) {
+                    if (p[r][c] > p[r][best]) best = c;
+                }
+                predictions[from + r] = best;
+                evaluation.eval(actual, best);
+                // Clamp as PyTorch's log_softmax effectively does: a certain wrong answer costs
+                // a large but finite loss instead of infinity.
+                lossSum -= Math.log(Math.max(p[r][actual], 1e-30));
+            }
+        }
+        double[] perClass = new double[DigitSet.CLASSES];
+        int[][] confusion = new int[DigitSet.CLASSES][DigitSet.CLASSES];
+        for (int actual = 0; actual < DigitSet.CLASSES; actual++) {
+            int total = 0;
+            for (int predicted = 0; predicted < DigitSet.CLASSES; predicted++) {
+                confusion[actual][predicted] = evaluation.getConfusionMatrix().getCount(actual, predicted);
+                total += confusion[actual][predicted];
+            }
+            perClass[actual] = total == 0 ? Double.NaN : (double) confusion[actual][actual] / total;
+        }
+        double accuracy = n == 0 ? Double.NaN : evaluation.accuracy();
+        return new EvaluationReport(n, n == 0 ? Double.NaN : lossSum / n, accuracy, perClass,
+                confusion, predictions);
+    }
+}

@@ -1,0 +1,181 @@
+package org.mnistlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.data.DigitSet;
+import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.InvalidSpecException;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.testing.TestData;
+
+class TrainerTest {
+    private static DigitSet train;
+    private static DigitSet test;
+    private static final NetworkSpec SMALL = NetworkSpec.defaults()
+            .withHiddenLayers(List.of(new HiddenLayer(64, ActivationKind.RELU)))
+            .withLearningRate(0.1).withEpochs(2).withBatchSize(50);
+
+    @BeforeAll
+    static void data() {
+        train = TestData.mnist().train().first(5000);
+        test = TestData.mnist().test().first(1000);
+    }
+
+    /** Records every event, as a UI would. */
+    static class Recorder implements TrainingListener {
+        final List<BatchProgress> batches = new ArrayList<>();
+        final List<EvaluationPoint> evaluations = new ArrayList<>();
+        final List<EpochSummary> epochs = new ArrayList<>();
+        final List<Double> rateChanges = new ArrayList<>();
+
+        @Override
+        public void onBatch(BatchProgress p) {
+            batches.add(p);
+        }
+
+        @Override
+        public void onEvaluation(EvaluationPoint p) {
+            evaluations.add(p);
+        }
+
+        @Override
+        public void onEpochEnd(EpochSummary s) {
+            epochs.add(s);
+        }
+
+        @Override
+        public void onLearningRateChanged(long examplesSeen, double learningRate) {
+            rateChanges.add(learningRate);
+        }
+    }
+
+    @Test
+    void shortTrainingOnFiveThousandImagesClearlyLearns() {
+        Recorder events = new Recorder();
+        TrainingOutcome outcome = new Trainer(SMALL, train, test, 40).run(events, new TrainingControl());
+
+        assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+        assertEquals(2, outcome.epochsCompleted());
+        assertTrue(outcome.lastEvaluation().testAccuracy() > 0.85,
+                "chance is 0.10; got " + outcome.lastEvaluation().testAccuracy());
+        assertEquals(200, events.batches.size(), "2 epochs × 100 batches of 50");
+        assertEquals(10_000, events.batches.get(199).examplesSeen());
+        assertEquals(2, events.epochs.size());
+        // Mid-epoch checks at batches 40 and 80, plus one at each epoch end.
+        assertEquals(6, events.evaluations.size());
+        double firstLoss = events.batches.get(0).loss();
+        double lastLoss = events.epochs.get(1).trainLoss();
+        assertTrue(lastLoss < firstLoss / 3, "loss fell from " + firstLoss + " to " + lastLoss);
+    }
+
+    @Test
+    void sameSpecAndSeedGiveTheSameCurve() {
+        NetworkSpec spec = SMALL.withEpochs(1);
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        new Trainer(spec, train.first(1000), test.first(200)).run(a, new TrainingControl());
+        new Trainer(spec, train.first(1000), test.first(200)).run(b, new TrainingControl());
+        for (int i = 0; i < a.batches.size(); i++) {
+            assertEquals(a.batches.get(i).loss(), b.batches.get(i).loss(), 1e-4, "batch " + i);
+        }
+        Recorder other = new Recorder();
+        new Trainer(spec.withSeed(2), train.first(1000), test.first(200)).run(other, new TrainingControl());
+        assertTrue(Math.abs(a.batches.get(0).loss() - other.batches.get(0).loss()) > 1e-6,
+                "another seed gives other starting weights");
+    }
+
+    @Test
+    void hugeLearningRateIsReportedAsDivergedWithAdvice() {
+        NetworkSpec spec = SMALL.withLearningRate(50).withEpochs(3);
+        TrainingOutcome outcome = new Trainer(spec, train, test).run(TrainingListener.NONE, new TrainingControl());
+        assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
+        assertTrue(outcome.message().startsWith("The loss "), outcome.message());
+        assertTrue(outcome.message().contains("at epoch 1, batch "), outcome.message());
+        assertTrue(outcome.examplesSeen() < 20 * 50, "caught within a few batches, not at the end");
+        assertTrue(outcome.message().contains("Try a learning rate below 5"), outcome.message());
+    }
+
+    @Test
+    void cancelStopsWithinOneBatch() {
+        TrainingControl control = new TrainingControl();
+        Recorder events = new Recorder() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                super.onBatch(p);
+                if (p.batch() == 7) control.cancel();
+            }
+        };
+        TrainingOutcome outcome = new Trainer(SMALL, train, test).run(events, control);
+        assertEquals(TrainingOutcome.Status.CANCELLED, outcome.status());
+        assertEquals(7, events.batches.size(), "no batch runs after the one during which Stop came");
+        assertTrue(outcome.model() != null);
+    }
+
+    @Test
+    void learningRateChangeTakesEffectFromTheNextBatch() {
+        TrainingControl control = new TrainingControl();
+        Recorder events = new Recorder() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                super.onBatch(p);
+                if (p.batch() == 3) control.requestLearningRate(0.01);
+            }
+        };
+        new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).run(events, control);
+        assertEquals(0.1, events.batches.get(2).learningRate(), 0);
+        assertEquals(0.01, events.batches.get(3).learningRate(), 0);
+        assertEquals(List.of(0.01), events.rateChanges);
+    }
+
+    @Test
+    void pausedRunWaitsUntilResumed() throws Exception {
+        TrainingControl control = new TrainingControl();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        Recorder events = new Recorder() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                super.onBatch(p);
+                if (p.batch() == 2 && p.epoch() == 1) {
+                    control.pause();
+                    paused.countDown();
+                }
+            }
+        };
+        Thread worker = new Thread(() -> new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100))
+                .run(events, control));
+        worker.start();
+        paused.await();
+        // A paused trainer parks in awaitIfPaused (WAITING); one that ignored the pause would
+        // run its 8 remaining batches and terminate instead.
+        while (worker.getState() != Thread.State.WAITING) {
+            assertTrue(worker.isAlive(), "a paused run must not finish");
+            Thread.onSpinWait();
+        }
+        assertEquals(2, events.batches.size());
+        control.resume();
+        worker.join();
+        assertEquals(10, events.batches.size());
+    }
+
+    @Test
+    void batchLargerThanTheDataIsRejected() {
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> new Trainer(SMALL.withBatchSize(600), train.first(500), test));
+        assertEquals("batch size", e.field());
+    }
+
+    @Test
+    void dropoutNetworkTrains() {
+        NetworkSpec spec = SMALL.withDropout(0.2).withEpochs(1).withOptimizer(org.mnistlab.network.OptimizerKind.ADAM)
+                .withLearningRate(1e-3);
+        TrainingOutcome outcome = new Trainer(spec, train, test).run(TrainingListener.NONE, new TrainingControl());
+        assertTrue(outcome.lastEvaluation().testAccuracy() > 0.8, "" + outcome.lastEvaluation());
+    }
+}
