@@ -1,0 +1,153 @@
+package org.mnistlab.storage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.mnistlab.LabException;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.SpecJson;
+import org.mnistlab.network.TrainedModel;
+
+/**
+ * Saves and loads models as single zip files.
+ *
+ * <p>The zip is DL4J's own format (so DL4J tools can open it), plus one JSON entry holding the
+ * spec. A save writes a temporary file beside the target and then renames it into place: a crash
+ * or a kill mid-save leaves the previous file untouched.
+ */
+public final class ModelFile {
+    public static final String METADATA_ENTRY = "mnistlab-model.json";
+    public static final int FORMAT_VERSION = 1;
+    /** Entries every DL4J {@code ModelSerializer} zip has. */
+    private static final String[] DL4J_ENTRIES = {"configuration.json", "coefficients.bin"};
+
+    private ModelFile() {}
+
+    public static void save(TrainedModel model, Double testAccuracy, Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Path temp = null;
+        try {
+            Files.createDirectories(folder);
+            temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
+            ModelSerializer.writeModel(model.network(), temp.toFile(), true);
+            addMetadata(temp, new ModelMetadata(FORMAT_VERSION, model.spec(), testAccuracy));
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true); // on disk before the rename makes it the real file
+            }
+            moveIntoPlace(temp, absolute);
+        } catch (IOException e) {
+            throw new ModelFileException(target.toString(), "could not be saved ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // Only a leftover hidden file; the save itself already succeeded or failed.
+                }
+            }
+        }
+    }
+
+    public static TrainedModel load(Path file) {
+        return read(file).model();
+    }
+
+    /** A loaded model and what was saved with it. */
+    public record Loaded(TrainedModel model, ModelMetadata metadata) {}
+
+    public static Loaded read(Path file) {
+        String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(name, Files.exists(file) ? "is not a file" : "not found");
+        }
+        ModelMetadata metadata = readMetadata(file, name);
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+        } catch (Exception | OutOfMemoryError e) {
+            throw new ModelFileException(name, "the network inside could not be read ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        checkShape(name, network, metadata.spec());
+        return new Loaded(new TrainedModel(metadata.spec(), network), metadata);
+    }
+
+    private static ModelMetadata readMetadata(Path file, String name) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (String entry : DL4J_ENTRIES) {
+                if (zip.getEntry(entry) == null) {
+                    throw new ModelFileException(name, "is a zip file but not a model (no " + entry + ")");
+                }
+            }
+            ZipEntry entry = zip.getEntry(METADATA_ENTRY);
+            if (entry == null) {
+                throw new ModelFileException(name, "is a DL4J model but not an MNIST Lab model (no "
+                        + METADATA_ENTRY + ")");
+            }
+            String json = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            int version = SpecJson.MAPPER.readTree(json).path("formatVersion").asInt(-1);
+            if (version > FORMAT_VERSION) {
+                throw new ModelFileException(name, "was saved by a newer MNIST Lab (model format "
+                        + version + "); this version reads format " + FORMAT_VERSION);
+            }
+            if (version < 1) {
+                throw new ModelFileException(name, "has no valid model format version");
+            }
+            return SpecJson.fromJson(json, ModelMetadata.class);
+        } catch (ZipException e) {
+            throw new ModelFileException(name, "is not a model file (not a readable zip archive)", e);
+        } catch (ModelFileException e) {
+            throw e;
+        } catch (LabException e) {
+            throw new ModelFileException(name, "its settings are invalid (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ModelFileException(name, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A model for another input size or class count would fail on the first drawing. */
+    private static void checkShape(String name, MultiLayerNetwork network, NetworkSpec spec) {
+        int layers = network.getnLayers();
+        if (layers != spec.hiddenLayers().size() + 1
+                || !(network.getLayer(0).conf().getLayer() instanceof FeedForwardLayer first)
+                || !(network.getLayer(layers - 1).conf().getLayer() instanceof FeedForwardLayer last)) {
+            throw new ModelFileException(name, "its network does not match its settings ("
+                    + spec.architecture() + ")");
+        }
+        if (first.getNIn() != NetworkSpec.INPUTS || last.getNOut() != NetworkSpec.OUTPUTS) {
+            throw new ModelFileException(name, "the network takes " + first.getNIn() + " inputs and gives "
+                    + last.getNOut() + " outputs; MNIST Lab needs 784 inputs (28×28) and 10 outputs");
+        }
+    }
+
+    private static void addMetadata(Path zip, ModelMetadata metadata) throws IOException {
+        try (FileSystem fs = FileSystems.newFileSystem(zip);
+             OutputStream out = Files.newOutputStream(fs.getPath(METADATA_ENTRY))) {
+            out.write(SpecJson.toJson(metadata).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.mnistlab.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistlab.data.Normalization;
+import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Dl4jNetworks;
+import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.TrainedModel;
+import org.mnistlab.testing.TestData;
+
+class ModelFileTest {
+    private static final NetworkSpec SPEC = NetworkSpec.defaults()
+            .withHiddenLayers(List.of(new HiddenLayer(16, ActivationKind.TANH)))
+            .withNormalization(Normalization.STANDARDIZE);
+
+    private static TrainedModel freshModel() {
+        return new TrainedModel(SPEC, Dl4jNetworks.create(SPEC));
+    }
+
+    @Test
+    void savedAndLoadedModelGivesIdenticalOutputs(@TempDir Path dir) {
+        TrainedModel model = freshModel();
+        Path file = dir.resolve("sub/model.zip");
+        ModelFile.save(model, 0.5, file);
+
+        ModelFile.Loaded loaded = ModelFile.read(file);
+        assertEquals(SPEC, loaded.model().spec(), "spec, and with it the normalisation, travels along");
+        assertEquals(0.5, loaded.metadata().testAccuracy());
+        for (int i = 0; i < 5; i++) {
+            float[] image = TestData.mnist().test().intensities(i);
+            assertArrayEquals(model.probabilities(image), loaded.model().probabilities(image), 0f);
+        }
+    }
+
+    @Test
+    void saveLeavesNoTemporaryFilesAndReplacesTheOldModel(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        Files.writeString(file, "old");
+        ModelFile.save(freshModel(), null, file);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertTrue(Files.size(file) > 1000);
+    }
+
+    @Test
+    void failedSaveKeepsThePreviousFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), null, file);
+        byte[] before = Files.readAllBytes(file);
+        Path blocked = dir.resolve("not-a-folder");
+        Files.writeString(blocked, "x");
+        assertThrows(ModelFileException.class, () -> ModelFile.save(freshModel(), null, blocked.resolve("m.zip")));
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
+    void fileThatIsNotAZipIsReportedClearly(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("notes.zip");
+        Files.writeString(file, "these are my notes");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": is not a model file (not a readable zip archive)", e.getMessage());
+    }
+
+    @Test
+    void zipThatIsNotAModelIsReportedClearly(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("photos.zip");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("cat.jpg"));
+            zip.write(new byte[] {1, 2, 3});
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("is a zip file but not a model"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsReported(@TempDir Path dir) {
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("none.zip")));
+        assertTrue(e.getMessage().endsWith("not found"), e.getMessage());
+    }
+}
