@@ -1,0 +1,120 @@
+package org.mnistlab.drawing;
+
+/**
+ * Makes a drawing look like an MNIST digit, following how MNIST was built (LeCun et al.):
+ * <ol>
+ *   <li>find the ink's bounding box;</li>
+ *   <li>scale it, keeping its aspect ratio, so the longer side is 20 px — averaging the area each
+ *       output pixel covers, which anti-aliases the way the original normalisation did;</li>
+ *   <li>place it in a 28×28 field so that its centre of mass sits at the centre.</li>
+ * </ol>
+ * The result is ink in [0, 1]; the model's own normalisation is applied after this, by the model.
+ */
+public final class DigitPreprocessor {
+    public static final int SIDE = 28;
+    public static final int BOX = 20;
+    /** Ink below this fraction of the darkest stroke is paper noise (JPEG ringing, smudges). */
+    private static final float INK_THRESHOLD = 0.1f;
+    /** Less total ink than this (in full pixels) is an empty canvas, not a digit. */
+    private static final float MIN_INK = 1.0f;
+
+    private DigitPreprocessor() {}
+
+    /** @return 784 ink values, row-major 28×28, strongest ink scaled to 1 */
+    public static float[] toMnist(InkImage image) {
+        float max = 0;
+        double total = 0;
+        for (float v : image.ink()) {
+            max = Math.max(max, v);
+            total += v;
+        }
+        if (max <= 0 || total < MIN_INK * Math.min(1f, max)) {
+            throw new BlankImageException("the image is blank: there is no ink to read");
+        }
+        int[] box = inkBounds(image, max * INK_THRESHOLD);
+        int boxWidth = box[2] - box[0];
+        int boxHeight = box[3] - box[1];
+        float scale = (float) BOX / Math.max(boxWidth, boxHeight);
+        int outWidth = Math.max(1, Math.round(boxWidth * scale));
+        int outHeight = Math.max(1, Math.round(boxHeight * scale));
+        float[] scaled = areaResample(image, box, outWidth, outHeight, 1f / max);
+        return centreByMass(scaled, outWidth, outHeight);
+    }
+
+    /** [x0, y0, x1, y1), the smallest rectangle holding every pixel with at least {@code threshold} ink. */
+    static int[] inkBounds(InkImage image, float threshold) {
+        int x0 = image.width(), y0 = image.height(), x1 = -1, y1 = -1;
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                if (image.at(x, y) >= threshold) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        return new int[] {x0, y0, x1 + 1, y1 + 1};
+    }
+
+    /**
+     * Box-filter resampling of the rectangle {@code box} to {@code outW × outH}: each output pixel is
+     * the mean ink over the source area it covers, fractional pixels weighted by their coverage.
+     */
+    static float[] areaResample(InkImage image, int[] box, int outW, int outH, float gain) {
+        double stepX = (double) (box[2] - box[0]) / outW;
+        double stepY = (double) (box[3] - box[1]) / outH;
+        float[] out = new float[outW * outH];
+        for (int oy = 0; oy < outH; oy++) {
+            double sy0 = box[1] + oy * stepY;
+            double sy1 = sy0 + stepY;
+            for (int ox = 0; ox < outW; ox++) {
+                double sx0 = box[0] + ox * stepX;
+                double sx1 = sx0 + stepX;
+                double sum = 0;
+                for (int y = (int) Math.floor(sy0); y < Math.ceil(sy1); y++) {
+                    double wy = Math.min(sy1, y + 1) - Math.max(sy0, y);
+                    for (int x = (int) Math.floor(sx0); x < Math.ceil(sx1); x++) {
+                        double wx = Math.min(sx1, x + 1) - Math.max(sx0, x);
+                        sum += wx * wy * image.at(x, y);
+                    }
+                }
+                out[oy * outW + ox] = (float) Math.min(1.0, sum / (stepX * stepY) * gain);
+            }
+        }
+        return out;
+    }
+
+    /** Pastes the scaled digit into 28×28 with its centre of mass at (14, 14), staying inside the field. */
+    static float[] centreByMass(float[] digit, int width, int height) {
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = digit[y * width + x];
+                mass += v;
+                mx += v * (x + 0.5);
+                my += v * (y + 0.5);
+            }
+        }
+        int left = (int) Math.round(SIDE / 2.0 - mx / mass);
+        int top = (int) Math.round(SIDE / 2.0 - my / mass);
+        left = Math.max(0, Math.min(SIDE - width, left));
+        top = Math.max(0, Math.min(SIDE - height, top));
+        float[] field = new float[SIDE * SIDE];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(digit, y * width, field, (top + y) * SIDE + left, width);
+        }
+        return field;
+    }
+
+    /** Centre of mass of a 28×28 field in pixel units (pixel i spans [i, i+1)): {x, y}. */
+    public static double[] centreOfMass(float[] field) {
+        double mass = 0, mx = 0, my = 0;
+        for (int i = 0; i < field.length; i++) {
+            mass += field[i];
+            mx += field[i] * (i % SIDE + 0.5);
+            my += field[i] * (i / SIDE + 0.5);
+        }
+        return new double[] {mx / mass, my / mass};
+    }
+}
