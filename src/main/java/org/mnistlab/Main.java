@@ -1,0 +1,26 @@
+package org.mnistlab;
+
+import java.util.Arrays;
+import org.mnistlab.backend.Logging;
+import org.mnistlab.cli.Cli;
+
+/**
+ * Entry point: no arguments opens the lab window, a command runs headless.
+ *
+ * <p>Deliberately not a JavaFX {@code Application}: the JavaFX launcher refuses to start an
+ * Application subclass from the class path, and the CLI must run without JavaFX ever loading.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Logging.configure(Arrays.asList(args).contains("--verbose"));
+        if (args.length == 0) {
+            org.mnistlab.ui.LabApp.launchWindow(args);
+            return;
+        }
+        int code = new Cli().run(args, System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+}

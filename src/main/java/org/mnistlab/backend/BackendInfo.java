@@ -1,0 +1,55 @@
+package org.mnistlab.backend;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What ND4J is running on, for the status bar and the {@code info} command.
+ *
+ * @param backend "CPU" or "CUDA"
+ * @param device the processor or GPU model
+ * @param memoryBytes memory available to the backend (JVM max heap on CPU, device memory on GPU)
+ */
+public record BackendInfo(String backend, String device, long memoryBytes, int threads, String blas) {
+
+    /** Asks ND4J; loads the native backend if that has not happened yet. */
+    public static BackendInfo current() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String backendName = String.valueOf(env.getOrDefault("backend", "CPU"));
+        boolean cuda = backendName.toUpperCase().contains("CUDA");
+        String device = cpuName();
+        long memory = Runtime.getRuntime().maxMemory();
+        if (cuda) {
+            Object devices = env.get("cuda.devicesInformation");
+            if (devices instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+                device = String.valueOf(first.get("cuda.deviceName"));
+                Object total = first.get("cuda.totalMemory");
+                if (total instanceof Number n) memory = n.longValue();
+            }
+        }
+        int threads = Nd4j.getEnvironment().maxMasterThreads();
+        String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
+        return new BackendInfo(cuda ? "CUDA" : "CPU", device, memory, threads, blas);
+    }
+
+    /** "CPU · 2 threads" or "CUDA · NVIDIA H100 (80 GB)". */
+    public String shortText() {
+        if ("CUDA".equals(backend)) {
+            return "GPU (CUDA) · " + device + " (" + memoryBytes / (1L << 30) + " GB)";
+        }
+        return "CPU · " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    private static String cpuName() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (Exception ignored) {
+            // Not Linux, or no /proc: fall back to what the JVM knows.
+        }
+        return System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+}

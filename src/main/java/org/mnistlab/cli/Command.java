@@ -1,0 +1,22 @@
+package org.mnistlab.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+/** One CLI command. {@link Cli} parses its options, runs it, and turns exceptions into exit codes. */
+interface Command {
+    String name();
+
+    /** One line for the overview in {@code --help}. */
+    String summary();
+
+    /** The full usage text for {@code COMMAND --help}. */
+    String usage();
+
+    Set<String> valuedOptions();
+
+    Set<String> flags();
+
+    /** @return the exit code */
+    int run(CliArgs args, PrintStream out, PrintStream err);
+}

@@ -1,0 +1,51 @@
+package org.mnistlab.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+import org.mnistlab.backend.BackendInfo;
+
+/** {@code info}: which ND4J backend, device and thread settings this machine gives the engine. */
+final class InfoCommand implements Command {
+    @Override
+    public String name() {
+        return "info";
+    }
+
+    @Override
+    public String summary() {
+        return "show the compute backend (CPU or GPU), device, memory and threads";
+    }
+
+    @Override
+    public String usage() {
+        return "Usage: java -jar mnist-lab.jar info [--json]\n";
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out, PrintStream err) {
+        BackendInfo info = BackendInfo.current();
+        if (args.has("json")) {
+            out.println(Json.object().put("backend", info.backend()).put("device", info.device())
+                    .put("memory_bytes", info.memoryBytes()).put("threads", info.threads())
+                    .put("blas", info.blas()));
+        } else {
+            out.println("Backend: " + info.backend());
+            out.println("Device:  " + info.device());
+            out.println("Memory:  " + info.memoryBytes() / (1 << 20) + " MB");
+            out.println("Threads: " + info.threads());
+            out.println("BLAS:    " + info.blas());
+            out.println("Java:    " + System.getProperty("java.version"));
+        }
+        return Cli.OK;
+    }
+}

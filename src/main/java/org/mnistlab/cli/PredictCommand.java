@@ -1,0 +1,73 @@
+package org.mnistlab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.mnistlab.drawing.DigitPreprocessor;
+import org.mnistlab.drawing.ImageFiles;
+import org.mnistlab.drawing.ImageInputException;
+import org.mnistlab.network.TrainedModel;
+import org.mnistlab.storage.ModelFile;
+
+/** {@code predict}: reads digits from image files, the same way the drawing pad does. */
+final class PredictCommand implements Command {
+    @Override
+    public String name() {
+        return "predict";
+    }
+
+    @Override
+    public String summary() {
+        return "read the digit in PNG/JPEG images with a saved model";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                Usage: java -jar mnist-lab.jar predict --model FILE [--json] IMAGE...
+
+                  Images may be any size, white ink on black or black ink on white; each is cropped
+                  to its ink, scaled to 20 px and centred by mass in 28×28, as MNIST was made.
+                  --model FILE          a model saved by train --out or by the lab window
+                  --json                one JSON object per image: file, digit, probabilities
+                """;
+    }
+
+    @Override
+    public Set<String> valuedOptions() {
+        return Set.of("model");
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json");
+    }
+
+    @Override
+    public int run(CliArgs args, PrintStream out, PrintStream err) {
+        if (!args.has("model")) throw new UsageException("--model FILE is required");
+        if (args.positionals().isEmpty()) throw new UsageException("name at least one image file");
+        TrainedModel model = ModelFile.load(args.path("model"));
+        boolean json = args.has("json");
+        int failures = 0;
+        for (String file : args.positionals()) {
+            try {
+                float[] p = model.probabilities(DigitPreprocessor.toMnist(ImageFiles.read(Path.of(file))));
+                int digit = TrainedModel.argMax(p);
+                out.println(json
+                        ? Json.object().put("file", file).put("digit", digit).put("probabilities", p).toString()
+                        : String.format(Locale.ROOT, "%s: %d (%.3f)", file, digit, p[digit]));
+            } catch (ImageInputException e) {
+                failures++;
+                String problem = e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage();
+                if (json) {
+                    out.println(Json.object().put("file", file).put("error", problem));
+                } else {
+                    err.println(problem);
+                }
+            }
+        }
+        return failures == 0 ? Cli.OK : Cli.FAILED;
+    }
+}

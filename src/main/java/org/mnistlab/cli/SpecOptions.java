@@ -1,0 +1,85 @@
+package org.mnistlab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.mnistlab.data.Normalization;
+import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.InvalidSpecException;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.WeightInitKind;
+
+/** The command-line options that describe a network, shared by {@code train} and {@code bench}. */
+final class SpecOptions {
+    static final Set<String> NAMES = Set.of("layers", "activation", "optimizer", "lr", "momentum",
+            "batch", "epochs", "seed", "dropout", "l2", "init", "init-scale", "normalization");
+
+    static final String HELP = """
+              --layers 64,32        hidden layer sizes, input to output ('none' for no hidden layer)
+              --activation relu     relu, leaky-relu, tanh, sigmoid, elu, gelu, selu, swish, identity;
+                                    one for all layers or one per layer (relu,tanh)
+              --optimizer sgd       sgd, nesterov, adam, rmsprop, adagrad, adadelta, adamax, nadam
+              --lr 0.05             learning rate (0 < lr <= 100)
+              --momentum 0.9        momentum for nesterov
+              --batch 100           examples per update
+              --epochs 5            passes over the training images
+              --seed 1              fixes initial weights and shuffling
+              --dropout 0           probability of dropping a hidden unit (0-0.95)
+              --l2 0                L2 weight penalty
+              --init he             he, xavier or uniform (with --init-scale 0.05)
+              --normalization scale scale (pixels / 255) or standardize (mean 0.1307, std 0.3081)
+            """;
+
+    private SpecOptions() {}
+
+    static NetworkSpec read(CliArgs args) {
+        NetworkSpec d = NetworkSpec.defaults();
+        return new NetworkSpec(
+                layers(args.text("layers", "64,32"), args.text("activation", "relu")),
+                OptimizerKind.parse(args.text("optimizer", "sgd")),
+                args.number("lr", d.learningRate()),
+                args.number("momentum", d.momentum()),
+                args.integer("batch", d.batchSize()),
+                args.integer("epochs", d.epochs()),
+                args.longInteger("seed", d.seed()),
+                args.number("dropout", d.dropout()),
+                args.number("l2", d.l2()),
+                WeightInitKind.parse(args.text("init", "he")),
+                args.number("init-scale", d.initScale()),
+                normalization(args.text("normalization", "scale")));
+    }
+
+    static List<HiddenLayer> layers(String sizes, String activations) {
+        List<HiddenLayer> layers = new ArrayList<>();
+        String trimmed = sizes.trim();
+        if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) return layers;
+        String[] parts = trimmed.split(",");
+        String[] kinds = activations.split(",");
+        if (kinds.length != 1 && kinds.length != parts.length) {
+            throw new InvalidSpecException("activation", kinds.length + " activations for "
+                    + parts.length + " layers; give one, or one per layer");
+        }
+        for (int i = 0; i < parts.length; i++) {
+            int units;
+            try {
+                units = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSpecException("layers", "'" + parts[i].trim()
+                        + "' is not a whole number of units (e.g. --layers 64,32)");
+            }
+            layers.add(new HiddenLayer(units, ActivationKind.parse(kinds[kinds.length == 1 ? 0 : i].trim())));
+        }
+        return layers;
+    }
+
+    private static Normalization normalization(String text) {
+        return switch (text.toLowerCase()) {
+            case "scale", "01", "scale01", "scale_01" -> Normalization.SCALE_01;
+            case "standardize", "standardise", "standard" -> Normalization.STANDARDIZE;
+            default -> throw new InvalidSpecException("normalization",
+                    "'" + text + "' is not one of scale, standardize");
+        };
+    }
+}

@@ -1,0 +1,163 @@
+package org.mnistlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mnistlab.data.DigitSet;
+import org.mnistlab.network.SpecJson;
+import org.mnistlab.testing.TestData;
+import org.nd4j.shade.jackson.databind.JsonNode;
+
+class CliTest {
+    @TempDir
+    static Path shared;
+    private static Path model;
+
+    /** What one CLI run printed, and its exit code. */
+    record Result(int code, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    static Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeAll
+    static void trainSmallModel() {
+        model = shared.resolve("model.zip");
+        Result r = cli("train", "--layers", "64", "--lr", "0.1", "--batch", "50", "--epochs", "2",
+                "--limit", "5000", "--out", model.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void trainJsonPrintsOneObjectPerEpochWithTheDocumentedKeys() throws Exception {
+        Result r = cli("train", "--layers", "32", "--batch", "20", "--epochs", "2", "--limit", "1000", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.lines().size(), r.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode line = SpecJson.MAPPER.readTree(r.lines().get(i));
+            assertEquals(i + 1, line.get("epoch").asInt());
+            for (String key : List.of("train_loss", "test_loss", "test_accuracy", "samples_per_second")) {
+                assertTrue(line.get(key).isNumber(), key + " in " + line);
+            }
+        }
+        assertTrue(SpecJson.MAPPER.readTree(r.lines().get(1)).get("test_accuracy").asDouble() > 0.5, r.out());
+        assertFalse(Files.list(Path.of(".")).anyMatch(p -> p.getFileName().toString().endsWith(".zip")),
+                "nothing is written without --out");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--batch=0", "--layers=64,x", "--optimizer=lbfgs",
+            "--activation=relu,tanh,relu"})
+    void badFlagOrValueExitsTwoWithOneLine(String flag) {
+        Result r = cli("train", flag, "--limit", "100");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("mnist-lab train: "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void unknownCommandExitsTwo() {
+        assertEquals(2, cli("fly").code());
+    }
+
+    @Test
+    void truncatedIdxFileExitsOneNamingTheFile(@TempDir Path dir) throws IOException {
+        TestData.tinyMnistFolder(dir, 200, 50);
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        Files.write(images, java.util.Arrays.copyOf(Files.readAllBytes(images), 1000));
+        Result r = cli("train", "--data", dir.toString(), "--epochs", "1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(images.toString()) && r.err().contains("truncated"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void predictReadsDigitsFromPngFiles(@TempDir Path dir) throws Exception {
+        DigitSet test = TestData.mnist().test();
+        List<String> args = new ArrayList<>(List.of("predict", "--model", model.toString(), "--json"));
+        for (int i = 0; i < 10; i++) {
+            Path png = dir.resolve("digit-" + i + ".png");
+            ImageIO.write(enlarged(test.intensities(i)), "png", png.toFile());
+            args.add(png.toString());
+        }
+        Result r = cli(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        int right = 0;
+        for (int i = 0; i < 10; i++) {
+            JsonNode line = SpecJson.MAPPER.readTree(r.lines().get(i));
+            assertTrue(line.get("file").asText().endsWith("digit-" + i + ".png"));
+            double sum = 0;
+            for (JsonNode p : line.get("probabilities")) sum += p.asDouble();
+            assertEquals(10, line.get("probabilities").size());
+            assertEquals(1.0, sum, 1e-4);
+            if (line.get("digit").asInt() == test.label(i)) right++;
+        }
+        assertTrue(right >= 8, right + " of 10 test digits read right");
+    }
+
+    @Test
+    void predictReportsABlankImageAsBlank(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("empty.png");
+        ImageIO.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        Result r = cli("predict", "--model", model.toString(), png.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("empty.png") && r.err().contains("blank"), r.err());
+    }
+
+    @Test
+    void evaluateJsonHasAccuracyAndConfusionMatrix() throws Exception {
+        Result r = cli("evaluate", "--model", model.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = SpecJson.MAPPER.readTree(r.out());
+        assertTrue(report.get("test_accuracy").asDouble() > 0.85, r.out());
+        int total = 0;
+        for (JsonNode row : report.get("confusion_matrix")) for (JsonNode c : row) total += c.asInt();
+        assertEquals(10_000, total);
+    }
+
+    @Test
+    void evaluateRejectsAFileThatIsNotAModel(@TempDir Path dir) throws IOException {
+        Path fake = dir.resolve("fake.zip");
+        Files.writeString(fake, "hello");
+        Result r = cli("evaluate", "--model", fake.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("fake.zip: is not a model file"), r.err());
+    }
+
+    /** An MNIST image as a 10× larger grey PNG, white on black. */
+    private static BufferedImage enlarged(float[] intensities) {
+        BufferedImage image = new BufferedImage(280, 280, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 280; y++) {
+            for (int x = 0; x < 280; x++) {
+                int v = Math.round(intensities[(y / 10) * 28 + x / 10] * 255);
+                image.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        return image;
+    }
+}
