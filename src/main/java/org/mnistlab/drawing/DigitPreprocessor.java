@@ -72,9 +72,12 @@ public final class DigitPreprocessor {
                 double sx0 = box[0] + ox * stepX;
                 double sx1 = sx0 + stepX;
                 double sum = 0;
-                for (int y = (int) Math.floor(sy0); y < Math.ceil(sy1); y++) {
+                // sy0 + stepY can round to just past the box's far edge, which may be the image's.
+                int yEnd = (int) Math.min(Math.ceil(sy1), box[3]);
+                int xEnd = (int) Math.min(Math.ceil(sx1), box[2]);
+                for (int y = (int) Math.floor(sy0); y < yEnd; y++) {
                     double wy = Math.min(sy1, y + 1) - Math.max(sy0, y);
-                    for (int x = (int) Math.floor(sx0); x < Math.ceil(sx1); x++) {
+                    for (int x = (int) Math.floor(sx0); x < xEnd; x++) {
                         double wx = Math.min(sx1, x + 1) - Math.max(sx0, x);
                         sum += wx * wy * image.at(x, y);
                     }

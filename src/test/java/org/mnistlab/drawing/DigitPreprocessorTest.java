@@ -42,6 +42,24 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void inkTouchingTheBottomOrRightEdgeOfTheCanvasIsRead() {
+        for (int size = 1; size <= 280; size++) {
+            float[] bottom = new float[280 * 280];
+            float[] right = new float[280 * 280];
+            for (int y = 280 - size; y < 280; y++) {
+                for (int x = 100; x < 120; x++) {
+                    bottom[y * 280 + x] = 1f;
+                    right[x * 280 + y] = 1f;
+                }
+            }
+            float[] a = DigitPreprocessor.toMnist(new InkImage(280, 280, bottom));
+            float[] b = DigitPreprocessor.toMnist(new InkImage(280, 280, right));
+            assertEquals(14.0, DigitPreprocessor.centreOfMass(a)[1], 0.6, "bar of height " + size);
+            assertEquals(14.0, DigitPreprocessor.centreOfMass(b)[0], 0.6, "bar of width " + size);
+        }
+    }
+
+    @Test
     void blankImageIsReportedNotClassified() {
         assertThrows(BlankImageException.class, () -> DigitPreprocessor.toMnist(new InkImage(280, 280, new float[280 * 280])));
     }
