@@ -1,6 +1,10 @@
 package org.mnistlab.drawing;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,15 +75,17 @@ public final class ImageFiles {
     public static InkImage toInk(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[] light = new float[w * h];
+        float[] alpha = new float[w * h];
+        readLightAndAlpha(image, light, alpha);
         double borderLight = 0;
         int borderOpaque = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 if (x != 0 && y != 0 && x != w - 1 && y != h - 1) continue;
-                int p = argb[y * w + x];
-                if ((p >>> 24) >= 128) {
-                    borderLight += luminance(p);
+                int i = y * w + x;
+                if (alpha[i] >= 0.5f) {
+                    borderLight += light[i];
                     borderOpaque++;
                 }
             }
@@ -88,13 +94,39 @@ public final class ImageFiles {
         boolean darkInk = !transparentPaper && borderLight / borderOpaque > 0.5;
         float[] ink = new float[w * h];
         for (int i = 0; i < ink.length; i++) {
-            int p = argb[i];
-            float alpha = (p >>> 24) / 255f;
-            float light = luminance(p);
-            float strength = transparentPaper ? 1f : darkInk ? 1f - light : light;
-            ink[i] = alpha * strength;
+            float strength = transparentPaper ? 1f : darkInk ? 1f - light[i] : light[i];
+            ink[i] = alpha[i] * strength;
         }
         return new InkImage(w, h, ink);
+    }
+
+    /**
+     * Lightness and opacity in [0, 1]. Grey images are read from their raw samples: Java treats
+     * the grey of a PNG or JPEG as linear light and brightens it on the way to sRGB in
+     * {@code getRGB} (128 comes back as 188), which would fatten every anti-aliased stroke edge
+     * of a grey MNIST-style PNG.
+     */
+    private static void readLightAndAlpha(BufferedImage image, float[] light, float[] alpha) {
+        int w = image.getWidth();
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() == ColorSpace.TYPE_GRAY && !(model instanceof IndexColorModel)
+                && !model.isAlphaPremultiplied()) {
+            Raster raster = image.getRaster();
+            float maxLight = (1 << model.getComponentSize(0)) - 1;
+            float maxAlpha = model.hasAlpha() ? (1 << model.getComponentSize(1)) - 1 : 1;
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < w; x++) {
+                    light[y * w + x] = raster.getSample(x, y, 0) / maxLight;
+                    alpha[y * w + x] = model.hasAlpha() ? raster.getSample(x, y, 1) / maxAlpha : 1f;
+                }
+            }
+            return;
+        }
+        int[] argb = image.getRGB(0, 0, w, image.getHeight(), null, 0, w);
+        for (int i = 0; i < argb.length; i++) {
+            light[i] = luminance(argb[i]);
+            alpha[i] = (argb[i] >>> 24) / 255f;
+        }
     }
 
     private static float luminance(int argb) {

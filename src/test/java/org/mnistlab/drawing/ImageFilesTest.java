@@ -1,0 +1,28 @@
+package org.mnistlab.drawing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageFilesTest {
+
+    @Test
+    void greyPngIsReadAtTheGreyLevelsItWasWrittenWith(@TempDir Path dir) throws Exception {
+        BufferedImage grey = new BufferedImage(5, 5, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSample(1, 2, 0, 64);
+        grey.getRaster().setSample(2, 2, 0, 128);
+        grey.getRaster().setSample(3, 2, 0, 255);
+        Path file = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", file.toFile());
+
+        InkImage ink = ImageFiles.read(file);
+        assertEquals(64 / 255f, ink.at(1, 2), 1e-6, "not brightened as if the grey were linear light");
+        assertEquals(128 / 255f, ink.at(2, 2), 1e-6);
+        assertEquals(1f, ink.at(3, 2), 1e-6);
+        assertEquals(0f, ink.at(0, 0), 1e-6);
+    }
+}
