@@ -25,4 +25,16 @@ class ImageFilesTest {
         assertEquals(1f, ink.at(3, 2), 1e-6);
         assertEquals(0f, ink.at(0, 0), 1e-6);
     }
+
+    @Test
+    void greyAndColourVersionsOfOneDrawingGiveTheSameInk(@TempDir Path dir) throws Exception {
+        BufferedImage colour = MouseDigitRenderer.render(3, 0);
+        Path rgb = dir.resolve("rgb.png");
+        Path grey = dir.resolve("grey.png");
+        ImageIO.write(colour, "png", rgb.toFile());
+        ImageIO.write(MouseDigitRenderer.toGray(colour), "png", grey.toFile());
+        float[] a = ImageFiles.read(rgb).ink();
+        float[] b = ImageFiles.read(grey).ink();
+        for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-6, "pixel " + i);
+    }
 }
