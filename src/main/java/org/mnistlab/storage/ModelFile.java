@@ -1,6 +1,7 @@
 package org.mnistlab.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
@@ -32,6 +33,8 @@ import org.mnistlab.network.TrainedModel;
 public final class ModelFile {
     public static final String METADATA_ENTRY = "mnistlab-model.json";
     public static final int FORMAT_VERSION = 1;
+    /** The default model inside the application; the build copies it from {@code assets/models/}. */
+    public static final String BUNDLED_DEFAULT = "/assets/models/default-model.zip";
     /** Entries every DL4J {@code ModelSerializer} zip has. */
     private static final String[] DL4J_ENTRIES = {"configuration.json", "coefficients.bin"};
 
@@ -86,6 +89,31 @@ public final class ModelFile {
         }
         checkShape(name, network, metadata.spec());
         return new Loaded(new TrainedModel(metadata.spec(), network), metadata);
+    }
+
+    /**
+     * The small model shipped with the lab, so the drawing pad reads digits before anything has
+     * been trained. How it was made is in {@code assets/models/README.md}.
+     *
+     * <p>Read through a temporary file: the metadata is read with {@link ZipFile}, which needs a
+     * file, and {@code ModelSerializer} copies any stream to a temporary file itself anyway.
+     */
+    public static Loaded loadBundledDefault() {
+        try (InputStream in = ModelFile.class.getResourceAsStream(BUNDLED_DEFAULT)) {
+            if (in == null) {
+                throw new ModelFileException(BUNDLED_DEFAULT, "is missing from the application "
+                        + "(rebuild it with Maven; see assets/models/README.md)");
+            }
+            Path temp = Files.createTempFile("mnistlab-default-model", ".zip");
+            try {
+                Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                return read(temp);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new ModelFileException(BUNDLED_DEFAULT, "could not be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private static ModelMetadata readMetadata(Path file, String name) {

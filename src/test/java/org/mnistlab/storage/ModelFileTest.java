@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.Dl4jNetworks;
@@ -85,6 +86,19 @@ class ModelFileTest {
         }
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("is a zip file but not a model"), e.getMessage());
+    }
+
+    @Test
+    void bundledDefaultModelLoadsAndReadsMnistTestDigits() {
+        ModelFile.Loaded loaded = ModelFile.loadBundledDefault();
+        assertEquals("784-128-10", loaded.model().spec().architecture());
+        assertTrue(loaded.metadata().testAccuracy() > 0.96, "saved accuracy " + loaded.metadata().testAccuracy());
+        DigitSet test = TestData.mnist().test();
+        int correct = 0;
+        for (int i = 0; i < 100; i++) {
+            if (TrainedModel.argMax(loaded.model().probabilities(test.intensities(i))) == test.label(i)) correct++;
+        }
+        assertTrue(correct >= 95, correct + " of the first 100 test digits read correctly");
     }
 
     @Test
