@@ -129,6 +129,7 @@ public final class Trainer {
             EvaluationPoint end = evaluate(epoch, batchesPerEpoch, true);
             listener.onEpochEnd(new EpochSummary(epoch, lossSum / epochExamples, end.testLoss(),
                     end.testAccuracy(), epochExamples / (trainingNanos / 1e9)));
+            listener.onEpochModel(() -> new TrainedModel(spec, network.clone()));
             return null;
         }
 

@@ -11,6 +11,13 @@ public interface TrainingListener {
 
     default void onEpochEnd(EpochSummary summary) {}
 
+    /**
+     * The network after an epoch, for a face that wants to use it while training goes on (the
+     * drawing pad, the gallery). Calling {@code copy.get()} clones the weights: the live network
+     * must never be used from another thread, since DL4J networks are not thread-safe.
+     */
+    default void onEpochModel(java.util.function.Supplier<org.mnistlab.network.TrainedModel> copy) {}
+
     /** A learning-rate change requested during the run took effect before this many examples. */
     default void onLearningRateChanged(long examplesSeen, double learningRate) {}
 
