@@ -16,7 +16,14 @@ public final class Main {
     public static void main(String[] args) {
         Logging.configure(Arrays.asList(args).contains("--verbose"));
         if (args.length == 0) {
-            org.mnistlab.ui.LabApp.launchWindow(args);
+            try {
+                org.mnistlab.ui.LabApp.launchWindow(args);
+            } catch (RuntimeException e) {
+                // No display, or no GTK 3 on Linux: say so in one line instead of a JavaFX stack trace.
+                System.err.println("mnist-lab: cannot open the window (" + e.getMessage() + "). Is a display "
+                        + "available? The headless commands still work: java -jar mnist-lab.jar --help");
+                System.exit(1);
+            }
             return;
         }
         int code = new Cli().run(args, System.out, System.err);

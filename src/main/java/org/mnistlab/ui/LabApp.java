@@ -1,21 +1,92 @@
 package org.mnistlab.ui;
 
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.concurrent.Task;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.mnistlab.data.MnistData;
+import org.mnistlab.data.MnistLoader;
+import org.mnistlab.network.TrainedModel;
+import org.mnistlab.storage.ModelFile;
 
-/** The lab window. */
+/**
+ * The lab window. Opens at once; MNIST and the default model load in the background while the
+ * status bar shows progress, and controls that need data wait for it.
+ */
 public class LabApp extends Application {
+    /** Where the data comes from; tests swap in a small subset. */
+    private final Supplier<MnistData> dataSource;
+    private LabView view;
+
+    public LabApp() {
+        this(MnistLoader::loadBundled);
+    }
+
+    public LabApp(Supplier<MnistData> dataSource) {
+        this.dataSource = dataSource;
+    }
+
     public static void launchWindow(String[] args) {
         Application.launch(LabApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        LabContext context = new LabContext();
+        view = new LabView(context);
+        Scene scene = new Scene(view.root(), 1360, 860);
+        scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
-        stage.setScene(new Scene(new StackPane(new Label("MNIST Lab")), 1200, 800));
+        stage.setMinWidth(1000);
+        stage.setMinHeight(700);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> view.shutdown());
         stage.show();
+        loadInBackground(context);
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) view.shutdown();
+    }
+
+    private void loadInBackground(LabContext context) {
+        Task<MnistData> load = new Task<>() {
+            @Override
+            protected MnistData call() {
+                updateMessage("Loading MNIST…");
+                return dataSource.get();
+            }
+        };
+        view.status().showTask(load);
+        load.setOnSucceeded(e -> {
+            context.data().set(load.getValue());
+            view.status().showIdle();
+        });
+        load.setOnFailed(e -> {
+            context.notice().set("Could not load MNIST: " + load.getException().getMessage());
+            view.status().showIdle();
+        });
+        Task<TrainedModel> defaultModel = new Task<>() {
+            @Override
+            protected TrainedModel call() {
+                return ModelFile.loadBundledDefault().model();
+            }
+        };
+        defaultModel.setOnSucceeded(e -> {
+            if (context.model().get() == null) {
+                context.useModel(defaultModel.getValue(), "the bundled default model ("
+                        + defaultModel.getValue().spec().architecture() + ")");
+            }
+        });
+        defaultModel.setOnFailed(e -> context.notice().set(
+                "The bundled default model could not be loaded; train a network to use the drawing pad."));
+        Thread loader = new Thread(() -> {
+            load.run();
+            defaultModel.run();
+        }, "lab-loader");
+        loader.setDaemon(true);
+        loader.start();
     }
 }

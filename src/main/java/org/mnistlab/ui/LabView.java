@@ -1,0 +1,123 @@
+package org.mnistlab.ui;
+
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.mnistlab.backend.BackendInfo;
+import org.mnistlab.ui.charts.ChartsView;
+import org.mnistlab.ui.charts.RunHistory;
+import org.mnistlab.ui.designer.DesignerView;
+import org.mnistlab.ui.designer.DesignerViewModel;
+import org.mnistlab.ui.gallery.GalleryView;
+import org.mnistlab.ui.gallery.GalleryViewModel;
+import org.mnistlab.ui.pad.DrawingPadView;
+import org.mnistlab.ui.pad.PadViewModel;
+import org.mnistlab.ui.training.TrainingControlsView;
+import org.mnistlab.ui.training.TrainingViewModel;
+
+/**
+ * The window's layout: the designer and training buttons on the left; learning curves, sample
+ * gallery and drawing pad as tabs in the middle; notices on top; the status bar below.
+ */
+public final class LabView {
+    private final BorderPane root = new BorderPane();
+    private final StatusBarView status = new StatusBarView();
+    private final TrainingViewModel training;
+
+    public LabView(LabContext context) {
+        DesignerViewModel designer = new DesignerViewModel();
+        designer.dataReady().bind(context.dataReady());
+        RunHistory history = new RunHistory();
+        ChartsView charts = new ChartsView(history, context);
+        training = new TrainingViewModel(context, designer, history, charts);
+        training.onStatus(text -> status.show(text, status.node().getProgress()),
+                progress -> status.node().setProgress(progress));
+        GalleryViewModel gallery = new GalleryViewModel(context);
+        PadViewModel pad = new PadViewModel(context);
+
+        ScrollPane designerScroll = new ScrollPane(new DesignerView(designer).node());
+        designerScroll.setFitToWidth(true);
+        designerScroll.getStyleClass().add("designer-scroll");
+        VBox left = new VBox(10, designerScroll, new TrainingControlsView(training, designer).node());
+        VBox.setVgrow(designerScroll, Priority.ALWAYS);
+        left.setPrefWidth(400);
+        left.setPadding(new Insets(10));
+        left.getStyleClass().add("left-panel");
+
+        Tab samples = tab("Samples", new GalleryView(gallery).node());
+        gallery.showing().bind(samples.selectedProperty());
+        TabPane tabs = new TabPane(
+                tab("Learning curves", charts.node()),
+                samples,
+                tab("Draw a digit", new DrawingPadView(pad, context).node()));
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        root.setTop(noticeBar(context));
+        root.setLeft(left);
+        root.setCenter(tabs);
+        root.setBottom(status.node());
+        showBackend();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public StatusBarView status() {
+        return status;
+    }
+
+    public void shutdown() {
+        training.shutdown();
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        BorderPane box = new BorderPane(content);
+        box.setPadding(new Insets(10));
+        return new Tab(title, box);
+    }
+
+    private static HBox noticeBar(LabContext context) {
+        Label text = new Label();
+        text.setId("notice");
+        text.setWrapText(true);
+        text.textProperty().bind(context.notice());
+        Button dismiss = new Button("✕");
+        dismiss.getStyleClass().add("small-button");
+        dismiss.setOnAction(e -> context.notice().set(""));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(8, text, dismiss);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notice-bar");
+        bar.visibleProperty().bind(context.notice().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
+    private void showBackend() {
+        Task<String> probe = new Task<>() {
+            @Override
+            protected String call() {
+                return BackendInfo.current().shortText();
+            }
+        };
+        probe.setOnSucceeded(e -> status.setBackend(probe.getValue()));
+        probe.setOnFailed(e -> status.setBackend("backend unavailable"));
+        Thread thread = new Thread(probe, "lab-backend-probe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

@@ -1,0 +1,59 @@
+package org.mnistlab.ui.charts;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+
+/**
+ * A line chart that can also draw vertical markers across the plot, e.g. where the learning
+ * rate was changed during a run. JavaFX charts have no markers of their own.
+ */
+final class MarkedLineChart extends LineChart<Number, Number> {
+    /** A vertical line at {@code x} in data units. */
+    record Marker(double x, Color color, String text) {}
+
+    private final ObservableList<Marker> markers = FXCollections.observableArrayList();
+    private final Map<Marker, Line> lines = new HashMap<>();
+
+    MarkedLineChart(NumberAxis x, NumberAxis y) {
+        super(x, y);
+        markers.addListener((ListChangeListener<Marker>) change -> {
+            while (change.next()) {
+                for (Marker m : change.getRemoved()) getPlotChildren().remove(lines.remove(m));
+                for (Marker m : change.getAddedSubList()) {
+                    Line line = new Line();
+                    line.setStroke(m.color());
+                    line.getStyleClass().add("rate-marker");
+                    lines.put(m, line);
+                    getPlotChildren().add(line);
+                }
+            }
+            requestChartLayout();
+        });
+    }
+
+    ObservableList<Marker> markers() {
+        return markers;
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double height = getYAxis().getHeight();
+        for (Map.Entry<Marker, Line> entry : lines.entrySet()) {
+            double x = getXAxis().getDisplayPosition(entry.getKey().x());
+            Line line = entry.getValue();
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(0);
+            line.setEndY(height);
+            line.toFront();
+        }
+    }
+}

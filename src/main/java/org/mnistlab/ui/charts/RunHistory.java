@@ -1,0 +1,65 @@
+package org.mnistlab.ui.charts;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.paint.Color;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.EvaluationPoint;
+
+/** Every run of this session, oldest first: what the charts overlay and the run list shows. */
+public final class RunHistory {
+    private static final Color[] PALETTE = {
+        Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
+        Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf")};
+
+    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private int started;
+
+    public Run start(NetworkSpec spec) {
+        Run run = new Run(++started, spec, PALETTE[(started - 1) % PALETTE.length]);
+        runs.add(run);
+        return run;
+    }
+
+    public void remove(Run run) {
+        runs.remove(run);
+    }
+
+    public ObservableList<Run> runs() {
+        return runs;
+    }
+
+    /**
+     * Writes every run's raw points as CSV (one row per training batch and per test
+     * measurement), via a temporary file so a failed write never leaves half a file.
+     */
+    public static void writeCsv(java.util.List<Run> runs, Path target) throws IOException {
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".runs", ".csv.partial");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            out.write("run,architecture,optimizer,learning_rate,batch_size,kind,examples_seen,value\n");
+            for (Run run : runs) {
+                NetworkSpec s = run.spec();
+                String prefix = String.format(Locale.ROOT, "%d,%s,%s,%s,%d,", run.number(), s.architecture(),
+                        s.optimizer().name().toLowerCase(Locale.ROOT), s.learningRate(), s.batchSize());
+                for (double[] p : run.trainLoss()) {
+                    out.write(prefix + "train_loss," + (long) p[0] + "," + p[1] + "\n");
+                }
+                for (EvaluationPoint e : run.evaluations()) {
+                    out.write(prefix + "test_loss," + e.examplesSeen() + "," + e.testLoss() + "\n");
+                    out.write(prefix + "test_accuracy," + e.examplesSeen() + "," + e.testAccuracy() + "\n");
+                }
+                for (double[] change : run.rateChanges()) {
+                    out.write(prefix + "learning_rate_change," + (long) change[0] + "," + change[1] + "\n");
+                }
+            }
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,271 @@
+package org.mnistlab.ui.designer;
+
+import java.util.function.Consumer;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.mnistlab.data.Normalization;
+import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.WeightInitKind;
+
+/** The network designer panel: layers, training settings, presets and a live summary. */
+public final class DesignerView {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final DesignerViewModel vm;
+    private final VBox root = new VBox(10);
+    private final VBox layerRows = new VBox(4);
+    private final NetworkDiagram diagram = new NetworkDiagram(300, 90);
+
+    public DesignerView(DesignerViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add("designer");
+        root.getChildren().addAll(
+                heading("Network"), presets(),
+                sectionLabel("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
+                summary(), diagram,
+                heading("Training"), settingsGrid());
+        vm.layers().addListener((ListChangeListener<LayerRow>) change -> rebuildLayerRows());
+        rebuildLayerRows();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private Node presets() {
+        ComboBox<Preset> presets = new ComboBox<>();
+        presets.setId("presetBox");
+        presets.getItems().setAll(Preset.all());
+        presets.setPromptText("Start from a course network…");
+        presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setTooltip(tip("Fills in every setting with a network from the course notebooks."));
+        presets.valueProperty().addListener((obs, old, preset) -> {
+            if (preset != null) vm.apply(preset.spec());
+        });
+        presets.disableProperty().bind(vm.locked());
+        return presets;
+    }
+
+    private void rebuildLayerRows() {
+        layerRows.getChildren().clear();
+        for (int i = 0; i < vm.layers().size(); i++) {
+            layerRows.getChildren().add(layerRow(vm.layers().get(i), i));
+        }
+        if (vm.layers().isEmpty()) {
+            Label none = new Label("No hidden layer: 784 inputs straight to 10 outputs (logistic regression).");
+            none.getStyleClass().add("hint");
+            none.setWrapText(true);
+            layerRows.getChildren().add(none);
+        }
+    }
+
+    private Node layerRow(LayerRow row, int index) {
+        Label name = new Label("Layer " + (index + 1));
+        name.setMinWidth(52);
+        Spinner<Integer> units = new Spinner<>();
+        units.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, HiddenLayer.MAX_UNITS,
+                row.units().get(), 8));
+        units.setEditable(true);
+        units.setPrefWidth(86);
+        units.getStyleClass().add("units-spinner");
+        units.setTooltip(tip("How many neurons this layer has (1–4096). More units can learn more, "
+                + "but train slower and can overfit."));
+        units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
+        units.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) commitSpinnerText(units);
+        });
+        ComboBox<ActivationKind> activation = new ComboBox<>();
+        activation.getItems().setAll(ActivationKind.values());
+        activation.setValue(row.activation().get());
+        activation.valueProperty().bindBidirectional(row.activation());
+        activation.setTooltip(tip("The function each neuron applies to its weighted sum. ReLU is the usual "
+                + "choice; sigmoid and tanh saturate and learn slower in deep networks."));
+        Button up = smallButton("▲", "Move this layer towards the input", () -> vm.moveLayer(row, -1));
+        Button down = smallButton("▼", "Move this layer towards the output", () -> vm.moveLayer(row, +1));
+        Button remove = smallButton("✕", "Remove this layer", () -> vm.removeLayer(row));
+        up.setDisable(index == 0);
+        down.setDisable(index == vm.layers().size() - 1);
+        HBox box = new HBox(4, name, units, activation, up, down, remove);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("layer-row");
+        box.disableProperty().bind(vm.locked());
+        return box;
+    }
+
+    /** An editable spinner only takes typed text on Enter; take it on focus loss too. */
+    private static void commitSpinnerText(Spinner<Integer> spinner) {
+        try {
+            int typed = Integer.parseInt(spinner.getEditor().getText().trim());
+            int clamped = Math.max(1, Math.min(HiddenLayer.MAX_UNITS, typed));
+            spinner.getValueFactory().setValue(clamped);
+            spinner.getEditor().setText(String.valueOf(clamped));
+        } catch (NumberFormatException e) {
+            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
+        }
+    }
+
+    private Node addLayerButton() {
+        Button add = new Button("+ Add layer");
+        add.setId("addLayerButton");
+        add.setTooltip(tip("Adds a hidden layer at the output end. Deeper networks can learn more "
+                + "complex features but are harder to train."));
+        add.setOnAction(e -> vm.addLayer());
+        add.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.size(vm.layers())
+                .greaterThanOrEqualTo(org.mnistlab.network.NetworkSpec.MAX_HIDDEN_LAYERS)));
+        return add;
+    }
+
+    private Node summary() {
+        Label summary = new Label();
+        summary.setId("architectureSummary");
+        summary.getStyleClass().add("summary");
+        summary.textProperty().bind(vm.summary());
+        vm.summary().addListener((obs, old, text) -> redrawDiagram());
+        redrawDiagram();
+        return summary;
+    }
+
+    private void redrawDiagram() {
+        int[] widths = new int[vm.layers().size() + 2];
+        widths[0] = 784;
+        for (int i = 0; i < vm.layers().size(); i++) widths[i + 1] = vm.layers().get(i).units().get();
+        widths[widths.length - 1] = 10;
+        diagram.draw(widths);
+    }
+
+    private Node settingsGrid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("settings-grid");
+        grid.setHgap(8);
+        grid.setVgap(6);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints inputs = new javafx.scene.layout.ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, inputs);
+        int row = 0;
+
+        ComboBox<OptimizerKind> optimizer = combo(OptimizerKind.values(), vm.optimizer());
+        optimizer.setTooltip(tip("How the gradient turns into a weight update. SGD takes plain steps; "
+                + "Adam adapts the step for each weight and usually needs a smaller learning rate (0.001)."));
+        grid.addRow(row++, new Label("Optimizer"), optimizer);
+
+        Slider slider = new Slider(DesignerViewModel.LOG_LR_MIN, DesignerViewModel.LOG_LR_MAX, 0);
+        slider.setId("learningRateSlider");
+        slider.valueProperty().bindBidirectional(vm.learningRateLog10());
+        slider.setMajorTickUnit(1);
+        slider.setShowTickMarks(true);
+        TextField lr = field("learningRateField", vm.learningRate(), "learning rate",
+                "How big a step each update takes. Too large and the loss jumps around or becomes NaN; "
+                        + "too small and learning crawls. You can change it while training runs.");
+        lr.setPrefColumnCount(6);
+        slider.setTooltip(lr.getTooltip());
+        HBox lrBox = new HBox(6, slider, lr);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        grid.addRow(row++, new Label("Learning rate"), lrBox);
+
+        TextField momentum = field("momentumField", vm.momentum(), "momentum",
+                "For SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
+        momentum.disableProperty().bind(vm.locked().or(vm.optimizer().isNotEqualTo(OptimizerKind.NESTEROV)));
+        grid.addRow(row++, new Label("Momentum"), momentum);
+
+        grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
+                "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")));
+        grid.addRow(row++, new Label("Epochs"), locked(field("epochsField", vm.epochs(), "epochs",
+                "How many times training goes through all 60,000 images.")));
+        grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
+                "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
+        grid.addRow(row++, new Label("Dropout"), locked(field("dropoutField", vm.dropout(), "dropout",
+                "Chance of switching off each hidden neuron during training (0–0.95). Fights overfitting; "
+                        + "0.2 is common.")));
+        grid.addRow(row++, new Label("L2"), locked(field("l2Field", vm.l2(), "L2",
+                "Penalty on large weights (weight decay). 0 turns it off; try 1e-4.")));
+
+        ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
+        init.setTooltip(tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh and sigmoid."));
+        grid.addRow(row++, new Label("Weight init"), init);
+        ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
+        normalization.setTooltip(tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
+                + "to mean 0 and standard deviation 1 over MNIST."));
+        grid.addRow(row, new Label("Inputs"), normalization);
+        optimizer.disableProperty().bind(vm.locked());
+        return grid;
+    }
+
+    private <T extends Node> T locked(T control) {
+        if (!control.disableProperty().isBound()) control.disableProperty().bind(vm.locked());
+        return control;
+    }
+
+    /** A text field bound to {@code text}, marked when the spec check blames {@code field}. */
+    private TextField field(String id, StringProperty text, String field, String help) {
+        TextField input = new TextField();
+        input.setId(id);
+        input.setPrefColumnCount(8);
+        input.textProperty().bindBidirectional(text);
+        Tooltip tooltip = tip(help);
+        input.setTooltip(tooltip);
+        Consumer<SpecCheck> mark = check -> {
+            boolean blamed = field.equals(check.field());
+            input.pseudoClassStateChanged(INVALID, blamed);
+            tooltip.setText(blamed ? check.message() + "\n\n" + help : help);
+        };
+        vm.check().addListener((obs, old, check) -> mark.accept(check));
+        mark.accept(vm.check().get());
+        return input;
+    }
+
+    private static <T> ComboBox<T> combo(T[] values, javafx.beans.property.Property<T> property) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(values);
+        box.valueProperty().bindBidirectional(property);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static Button smallButton(String text, String help, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add("small-button");
+        b.setTooltip(tip(help));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(340);
+        return t;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heading");
+        return l;
+    }
+
+    private static Label sectionLabel(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+
+}

@@ -1,0 +1,209 @@
+package org.mnistlab.ui.designer;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.mnistlab.data.Normalization;
+import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.InvalidSpecException;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.WeightInitKind;
+
+/**
+ * The network designer's state: every field as the user typed it, the spec they add up to (or
+ * the field at fault), and whether Train may be pressed.
+ *
+ * <p>Numbers are kept as text so a half-typed value ("0.") is shown as the user left it and
+ * marked, instead of being silently replaced.
+ */
+public final class DesignerViewModel {
+    public static final double LOG_LR_MIN = -5;
+    public static final double LOG_LR_MAX = 1;
+
+    private final ObservableList<LayerRow> layers =
+            FXCollections.observableArrayList(row -> new Observable[] {row.units(), row.activation()});
+    private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
+    private final StringProperty learningRate = new SimpleStringProperty();
+    private final DoubleProperty learningRateLog10 = new SimpleDoubleProperty();
+    private final StringProperty momentum = new SimpleStringProperty();
+    private final StringProperty batchSize = new SimpleStringProperty();
+    private final StringProperty epochs = new SimpleStringProperty();
+    private final StringProperty seed = new SimpleStringProperty();
+    private final StringProperty dropout = new SimpleStringProperty();
+    private final StringProperty l2 = new SimpleStringProperty();
+    private final ObjectProperty<WeightInitKind> weightInit = new SimpleObjectProperty<>();
+    private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
+    /** Set by the training panel: the architecture is locked while a run is under way. */
+    private final BooleanProperty locked = new SimpleBooleanProperty();
+    private final BooleanProperty dataReady = new SimpleBooleanProperty();
+
+    private final ObjectBinding<SpecCheck> check;
+    private final BooleanBinding canTrain;
+    private final StringBinding trainBlockedReason;
+    private final StringBinding summary;
+    private boolean syncingLearningRate;
+
+    public DesignerViewModel() {
+        apply(NetworkSpec.defaults());
+        check = Bindings.createObjectBinding(this::readSpec, layers, optimizer, learningRate, momentum,
+                batchSize, epochs, seed, dropout, l2, weightInit, normalization);
+        canTrain = Bindings.createBooleanBinding(() -> check.get().isValid() && dataReady.get() && !locked.get(),
+                check, dataReady, locked);
+        trainBlockedReason = Bindings.createStringBinding(() -> {
+            if (!check.get().isValid()) return check.get().message();
+            if (!dataReady.get()) return "Waiting for MNIST to load…";
+            return "";
+        }, check, dataReady);
+        summary = Bindings.createStringBinding(this::describe, layers);
+        learningRate.addListener((obs, old, text) -> syncSliderFromText(text));
+        learningRateLog10.addListener((obs, old, value) -> syncTextFromSlider(value.doubleValue()));
+        syncSliderFromText(learningRate.get());
+    }
+
+    /** Fills every field from {@code spec} (a preset, or the defaults). */
+    public void apply(NetworkSpec spec) {
+        layers.setAll(spec.hiddenLayers().stream().map(l -> new LayerRow(l.units(), l.activation())).toList());
+        optimizer.set(spec.optimizer());
+        learningRate.set(NetworkSpec.formatNumber(spec.learningRate()));
+        momentum.set(NetworkSpec.formatNumber(spec.momentum()));
+        batchSize.set(String.valueOf(spec.batchSize()));
+        epochs.set(String.valueOf(spec.epochs()));
+        seed.set(String.valueOf(spec.seed()));
+        dropout.set(NetworkSpec.formatNumber(spec.dropout()));
+        l2.set(NetworkSpec.formatNumber(spec.l2()));
+        weightInit.set(spec.weightInit());
+        normalization.set(spec.normalization());
+    }
+
+    public void addLayer() {
+        int units = layers.isEmpty() ? 64 : Math.max(1, layers.get(layers.size() - 1).units().get() / 2);
+        layers.add(new LayerRow(units, ActivationKind.RELU));
+    }
+
+    public void removeLayer(LayerRow row) {
+        layers.remove(row);
+    }
+
+    /** Moves a layer one place towards the input ({@code -1}) or the output ({@code +1}). */
+    public void moveLayer(LayerRow row, int direction) {
+        int from = layers.indexOf(row);
+        int to = from + direction;
+        if (from < 0 || to < 0 || to >= layers.size()) return;
+        layers.remove(from);
+        layers.add(to, row);
+    }
+
+    private SpecCheck readSpec() {
+        try {
+            List<HiddenLayer> hidden = layers.stream().map(LayerRow::toLayer).toList();
+            return SpecCheck.valid(new NetworkSpec(hidden, optimizer.get(),
+                    number("learning rate", learningRate.get()), number("momentum", momentum.get()),
+                    whole("batch size", batchSize.get()), whole("epochs", epochs.get()),
+                    wholeLong("seed", seed.get()), number("dropout", dropout.get()),
+                    number("L2", l2.get()), weightInit.get(), NetworkSpec.defaults().initScale(),
+                    normalization.get()));
+        } catch (InvalidSpecException e) {
+            return SpecCheck.invalid(e.field(), capitalise(e.getMessage()));
+        }
+    }
+
+    private String describe() {
+        try {
+            NetworkSpec spec = NetworkSpec.defaults()
+                    .withHiddenLayers(layers.stream().map(LayerRow::toLayer).toList());
+            return String.format(Locale.ROOT, "%s · %,d parameters", spec.architecture(), spec.parameterCount());
+        } catch (InvalidSpecException e) {
+            return capitalise(e.getMessage());
+        }
+    }
+
+    private void syncSliderFromText(String text) {
+        if (syncingLearningRate) return;
+        try {
+            double lr = Double.parseDouble(text.trim());
+            if (lr > 0 && Double.isFinite(lr)) {
+                syncingLearningRate = true;
+                learningRateLog10.set(Math.max(LOG_LR_MIN, Math.min(LOG_LR_MAX, Math.log10(lr))));
+            }
+        } catch (NumberFormatException | NullPointerException ignored) {
+            // The field is marked invalid through the spec check; the slider stays where it was.
+        } finally {
+            syncingLearningRate = false;
+        }
+    }
+
+    private void syncTextFromSlider(double log10) {
+        if (syncingLearningRate) return;
+        syncingLearningRate = true;
+        try {
+            // Two significant digits: the slider is for the order of magnitude, the field for exact values.
+            learningRate.set(NetworkSpec.formatNumber(Double.parseDouble(
+                    String.format(Locale.ROOT, "%.1e", Math.pow(10, log10)))));
+        } finally {
+            syncingLearningRate = false;
+        }
+    }
+
+    static double number(String field, String text) {
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSpecException(field, "'" + text + "' is not a number");
+        }
+    }
+
+    static int whole(String field, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSpecException(field, "'" + text + "' is not a whole number");
+        }
+    }
+
+    static long wholeLong(String field, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSpecException(field, "'" + text + "' is not a whole number");
+        }
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public ObservableList<LayerRow> layers() { return layers; }
+    public ObjectProperty<OptimizerKind> optimizer() { return optimizer; }
+    public StringProperty learningRate() { return learningRate; }
+    public DoubleProperty learningRateLog10() { return learningRateLog10; }
+    public StringProperty momentum() { return momentum; }
+    public StringProperty batchSize() { return batchSize; }
+    public StringProperty epochs() { return epochs; }
+    public StringProperty seed() { return seed; }
+    public StringProperty dropout() { return dropout; }
+    public StringProperty l2() { return l2; }
+    public ObjectProperty<WeightInitKind> weightInit() { return weightInit; }
+    public ObjectProperty<Normalization> normalization() { return normalization; }
+    public BooleanProperty locked() { return locked; }
+    public BooleanProperty dataReady() { return dataReady; }
+    public ObjectBinding<SpecCheck> check() { return check; }
+    public BooleanBinding canTrain() { return canTrain; }
+    public StringBinding trainBlockedReason() { return trainBlockedReason; }
+    public StringBinding summary() { return summary; }
+}

@@ -1,0 +1,110 @@
+package org.mnistlab.ui.gallery;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import org.mnistlab.ui.DigitImages;
+import org.mnistlab.ui.ProbabilityBars;
+
+/** A grid of test digits, green where the network is right and red where it is wrong. */
+public final class GalleryView {
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final GalleryViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TilePane grid = new TilePane(6, 6);
+    private final ProbabilityBars bars = new ProbabilityBars();
+    private final ImageView large = new ImageView();
+    private final Label detail = new Label();
+
+    public GalleryView(GalleryViewModel vm) {
+        this.vm = vm;
+        CheckBox mistakes = new CheckBox("Mistakes only");
+        mistakes.setId("mistakesOnly");
+        mistakes.selectedProperty().bindBidirectional(vm.mistakesOnly());
+        mistakes.setTooltip(new Tooltip("Show only test images the network gets wrong: often you would "
+                + "hesitate too."));
+        Button more = new Button("New samples");
+        more.setId("newSamples");
+        more.setOnAction(e -> vm.newSamples());
+        Label caption = new Label();
+        caption.setId("galleryCaption");
+        caption.textProperty().bind(vm.caption());
+        HBox top = new HBox(10, mistakes, more, caption);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        grid.setId("galleryGrid");
+        grid.setPrefColumns(8);
+        grid.getStyleClass().add("gallery-grid");
+        large.setFitWidth(168);
+        large.setFitHeight(168);
+        large.setSmooth(false);
+        detail.setId("galleryDetail");
+        detail.setWrapText(true);
+        VBox side = new VBox(10, large, detail, new Label("What the network thinks:"), bars.node());
+        side.getStyleClass().add("gallery-detail");
+
+        root.setTop(top);
+        root.setCenter(grid);
+        root.setRight(side);
+        BorderPane.setMargin(top, new javafx.geometry.Insets(0, 0, 8, 0));
+        vm.items().addListener((ListChangeListener<GalleryItem>) c -> rebuild());
+        vm.selected().addListener((obs, old, item) -> showDetail(item));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        for (GalleryItem item : vm.items()) grid.getChildren().add(tile(item));
+        if (vm.items().isEmpty()) grid.getChildren().add(new Label("No images to show: no mistakes here!"));
+    }
+
+    private Node tile(GalleryItem item) {
+        ImageView image = new ImageView(DigitImages.of(item.intensities()));
+        image.setFitWidth(56);
+        image.setFitHeight(56);
+        image.setSmooth(false);
+        Label label = new Label(item.predicted() + (item.correct() ? " ✓" : " ✗ (is " + item.actual() + ")"));
+        label.getStyleClass().add("gallery-label");
+        VBox tile = new VBox(2, image, label);
+        tile.setAlignment(Pos.CENTER);
+        tile.getStyleClass().add("gallery-tile");
+        tile.pseudoClassStateChanged(WRONG, !item.correct());
+        tile.pseudoClassStateChanged(SELECTED, item == vm.selected().get());
+        tile.setOnMouseClicked(e -> {
+            grid.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED, false));
+            tile.pseudoClassStateChanged(SELECTED, true);
+            vm.selected().set(item);
+        });
+        Tooltip.install(tile, new Tooltip("Test image #" + item.index() + ": true label " + item.actual()
+                + ", network says " + item.predicted() + ". Click for its probabilities."));
+        return tile;
+    }
+
+    private void showDetail(GalleryItem item) {
+        if (item == null) {
+            large.setImage(null);
+            detail.setText("");
+            bars.show(null);
+            return;
+        }
+        large.setImage(DigitImages.of(item.intensities()));
+        detail.setText("Test image #" + item.index() + ": true label " + item.actual() + ", predicted "
+                + item.predicted() + (item.correct() ? " (right)" : " (wrong)"));
+        bars.show(item.probabilities());
+    }
+}

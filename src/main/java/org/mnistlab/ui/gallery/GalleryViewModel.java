@@ -1,0 +1,112 @@
+package org.mnistlab.ui.gallery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Service;
+import javafx.concurrent.Task;
+import org.mnistlab.data.DigitSet;
+import org.mnistlab.evaluation.EvaluationReport;
+import org.mnistlab.evaluation.Evaluator;
+import org.mnistlab.network.TrainedModel;
+import org.mnistlab.ui.LabContext;
+
+/**
+ * A sample of test images with the current model's answers. Re-evaluated in the background
+ * whenever the model changes (after every epoch while training), so it never blocks the window.
+ */
+public final class GalleryViewModel {
+    public static final int SIZE = 24;
+
+    private final LabContext context;
+    private final ObservableList<GalleryItem> items = FXCollections.observableArrayList();
+    private final BooleanProperty mistakesOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<GalleryItem> selected = new SimpleObjectProperty<>();
+    private final StringProperty caption = new SimpleStringProperty("Waiting for data and a model…");
+    /** True while the gallery is on screen; hidden, it waits instead of re-evaluating every epoch. */
+    private final BooleanProperty showing = new SimpleBooleanProperty();
+    private boolean stale = true;
+    private long sampleSeed = 1;
+    private final Service<Result> service = new Service<>() {
+        @Override
+        protected Task<Result> createTask() {
+            TrainedModel model = context.model().get();
+            DigitSet test = context.data().get().test();
+            boolean mistakes = mistakesOnly.get();
+            long seed = sampleSeed;
+            return new Task<>() {
+                @Override
+                protected Result call() {
+                    return sample(model, test, mistakes, seed);
+                }
+            };
+        }
+    };
+
+    private record Result(List<GalleryItem> items, double accuracy, int mistakes) {}
+
+    public GalleryViewModel(LabContext context) {
+        this.context = context;
+        context.model().addListener((obs, old, model) -> refresh());
+        context.data().addListener((obs, old, data) -> refresh());
+        mistakesOnly.addListener((obs, old, only) -> refresh());
+        showing.addListener((obs, old, visible) -> {
+            if (visible && stale) refresh();
+        });
+        service.setOnSucceeded(e -> {
+            Result r = service.getValue();
+            items.setAll(r.items());
+            selected.set(r.items().isEmpty() ? null : r.items().get(0));
+            caption.set(String.format(java.util.Locale.ROOT,
+                    "%s: %.2f%% of 10,000 test images right, %,d mistakes", context.modelDescription().get(),
+                    100 * r.accuracy(), r.mistakes()));
+        });
+        service.setOnFailed(e -> caption.set("Could not evaluate the model: " + service.getException().getMessage()));
+    }
+
+    public void newSamples() {
+        sampleSeed++;
+        refresh();
+    }
+
+    public void refresh() {
+        stale = true;
+        if (!showing.get() || context.model().get() == null || context.data().get() == null) return;
+        stale = false;
+        service.restart();
+    }
+
+    private static Result sample(TrainedModel model, DigitSet test, boolean mistakesOnly, long seed) {
+        EvaluationReport report;
+        synchronized (model) { // the drawing pad may be using the same network
+            report = Evaluator.evaluate(model.network(), test.features(model.spec().normalization()), test.labels());
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < test.count(); i++) {
+            if (!mistakesOnly || report.predictions()[i] != test.label(i)) candidates.add(i);
+        }
+        java.util.Collections.shuffle(candidates, new Random(seed));
+        List<GalleryItem> chosen = new ArrayList<>();
+        for (int index : candidates.subList(0, Math.min(SIZE, candidates.size()))) {
+            float[] pixels = test.intensities(index);
+            chosen.add(new GalleryItem(index, pixels, test.label(index), report.predictions()[index],
+                    model.probabilities(pixels)));
+        }
+        int mistakes = (int) Math.round((1 - report.accuracy()) * report.count());
+        return new Result(chosen, report.accuracy(), mistakes);
+    }
+
+    public ObservableList<GalleryItem> items() { return items; }
+    public BooleanProperty showing() { return showing; }
+    public BooleanProperty mistakesOnly() { return mistakesOnly; }
+    public ObjectProperty<GalleryItem> selected() { return selected; }
+    public StringProperty caption() { return caption; }
+}

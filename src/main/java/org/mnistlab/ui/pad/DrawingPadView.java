@@ -1,0 +1,123 @@
+package org.mnistlab.ui.pad;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import org.mnistlab.ui.DigitImages;
+import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.ProbabilityBars;
+
+/** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
+public final class DrawingPadView {
+    private final PadViewModel vm;
+    private final Canvas canvas = new Canvas(PadViewModel.SIZE, PadViewModel.SIZE);
+    private final HBox root = new HBox(24);
+
+    public DrawingPadView(PadViewModel vm, LabContext context) {
+        this.vm = vm;
+        canvas.setId("padCanvas");
+        canvas.getStyleClass().add("pad-canvas");
+        canvas.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            vm.startStroke(e.getX(), e.getY());
+            redraw();
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (!e.isPrimaryButtonDown()) return;
+            vm.extendStroke(clamp(e.getX()), clamp(e.getY()));
+            redraw();
+        });
+        Button clear = new Button("Clear");
+        clear.setId("padClear");
+        clear.setOnAction(e -> {
+            vm.clear();
+            redraw();
+        });
+        Button undo = new Button("Undo");
+        undo.setId("padUndo");
+        undo.setOnAction(e -> {
+            vm.undo();
+            redraw();
+        });
+        Label hint = new Label("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.setMaxWidth(PadViewModel.SIZE);
+        VBox left = new VBox(8, canvas, new HBox(8, undo, clear), hint);
+
+        Label digit = new Label();
+        digit.setId("padPrediction");
+        digit.getStyleClass().add("pad-prediction");
+        digit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.predicted().get() < 0 ? "?" : String.valueOf(vm.predicted().get()), vm.predicted()));
+        Label message = new Label();
+        message.setId("padMessage");
+        message.setWrapText(true);
+        message.setMaxWidth(300);
+        message.textProperty().bind(vm.message());
+        Label model = new Label();
+        model.getStyleClass().add("hint");
+        model.setWrapText(true);
+        model.setMaxWidth(300);
+        model.textProperty().bind(context.modelDescription().map(d -> "Model: " + d));
+        ProbabilityBars bars = new ProbabilityBars();
+        vm.probabilities().addListener((obs, old, p) -> bars.show(p));
+        VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model);
+
+        ImageView seen = new ImageView();
+        seen.setId("padInput");
+        seen.setFitWidth(140);
+        seen.setFitHeight(140);
+        seen.setSmooth(false);
+        seen.getStyleClass().add("pad-input");
+        vm.networkInput().addListener((obs, old, input) -> seen.setImage(input == null ? null : DigitImages.of(input)));
+        Label seenCaption = new Label("What the network sees: your drawing cropped, scaled to 20 px and "
+                + "centred by its centre of mass in 28×28, like every MNIST digit.");
+        seenCaption.setWrapText(true);
+        seenCaption.setMaxWidth(160);
+        seenCaption.getStyleClass().add("hint");
+        VBox input = new VBox(8, new Label("Network input (28×28)"), seen, seenCaption);
+
+        root.getChildren().addAll(left, answer, input);
+        root.setAlignment(Pos.TOP_LEFT);
+        root.getStyleClass().add("pad");
+        redraw();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(PadViewModel.SIZE, v));
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.BLACK);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setStroke(Color.WHITE);
+        g.setLineWidth(PadViewModel.BRUSH);
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (List<double[]> stroke : vm.strokes()) {
+            g.beginPath();
+            g.moveTo(stroke.get(0)[0], stroke.get(0)[1]);
+            for (double[] p : stroke) g.lineTo(p[0], p[1]);
+            // A single click is a dot: a zero-length path with round caps.
+            if (stroke.size() == 1) g.lineTo(stroke.get(0)[0] + 0.01, stroke.get(0)[1]);
+            g.stroke();
+        }
+    }
+}

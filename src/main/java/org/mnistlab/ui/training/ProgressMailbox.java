@@ -1,0 +1,65 @@
+package org.mnistlab.ui.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.mnistlab.network.TrainedModel;
+import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.TrainingListener;
+
+/**
+ * Where the training thread leaves its progress for the FX thread to pick up.
+ *
+ * <p>The trainer calls this once per batch, thousands of times a second; the window drains it
+ * at most ~30 times a second. Nothing here touches JavaFX, so the training thread never waits for
+ * the FX thread, and the FX thread only reads what has piled up.
+ */
+public final class ProgressMailbox implements TrainingListener {
+    /** Training-loss points (examples seen, loss), in order. */
+    private final ConcurrentLinkedQueue<double[]> losses = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
+    /** Learning-rate changes (examples seen, new rate). */
+    private final ConcurrentLinkedQueue<double[]> rateChanges = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
+    private final AtomicReference<TrainedModel> snapshot = new AtomicReference<>();
+
+    @Override
+    public void onBatch(BatchProgress progress) {
+        losses.add(new double[] {progress.examplesSeen(), progress.loss()});
+        latest.set(progress);
+    }
+
+    @Override
+    public void onEvaluation(EvaluationPoint point) {
+        evaluations.add(point);
+    }
+
+    @Override
+    public void onEpochModel(Supplier<TrainedModel> copy) {
+        snapshot.set(copy.get());
+    }
+
+    @Override
+    public void onLearningRateChanged(long examplesSeen, double learningRate) {
+        rateChanges.add(new double[] {examplesSeen, learningRate});
+    }
+
+    /** Everything that arrived since the last call. */
+    public Batch drain() {
+        return new Batch(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
+                latest.get(), snapshot.getAndSet(null));
+    }
+
+    private static <T> List<T> drainQueue(ConcurrentLinkedQueue<T> queue) {
+        List<T> out = new ArrayList<>();
+        for (T item; (item = queue.poll()) != null; ) out.add(item);
+        return out;
+    }
+
+    /** One frame's worth of progress; {@code newModel} is null unless an epoch ended. */
+    public record Batch(List<double[]> losses, List<EvaluationPoint> evaluations, List<double[]> rateChanges,
+            BatchProgress latest, TrainedModel newModel) {}
+}

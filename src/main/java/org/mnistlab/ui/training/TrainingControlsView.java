@@ -1,0 +1,53 @@
+package org.mnistlab.ui.training;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mnistlab.ui.designer.DesignerViewModel;
+
+/** Train / Pause-Resume / Stop, and why Train is disabled when it is. */
+public final class TrainingControlsView {
+    private final VBox root = new VBox(6);
+
+    public TrainingControlsView(TrainingViewModel vm, DesignerViewModel designer) {
+        Button train = new Button("Train");
+        train.setId("trainButton");
+        train.getStyleClass().add("primary");
+        train.setDefaultButton(true);
+        train.disableProperty().bind(designer.canTrain().not());
+        train.setOnAction(e -> vm.train());
+        train.setTooltip(new Tooltip("Start training this network. Each run is added to the charts, "
+                + "so you can compare settings."));
+
+        Button pause = new Button("Pause");
+        pause.setId("pauseButton");
+        pause.textProperty().bind(javafx.beans.binding.Bindings.when(vm.paused()).then("Resume").otherwise("Pause"));
+        pause.disableProperty().bind(vm.running().not());
+        pause.setOnAction(e -> vm.togglePause());
+
+        Button stop = new Button("Stop");
+        stop.setId("stopButton");
+        stop.disableProperty().bind(vm.running().not());
+        stop.setOnAction(e -> vm.stop());
+        stop.setTooltip(new Tooltip("Stop after the current batch. The run keeps its curve and its network."));
+
+        Label reason = new Label();
+        reason.setId("trainBlockedReason");
+        reason.getStyleClass().add("blocked-reason");
+        reason.setWrapText(true);
+        reason.textProperty().bind(designer.trainBlockedReason());
+
+        HBox buttons = new HBox(8, train, pause, stop);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(buttons, reason);
+        root.getStyleClass().add("training-controls");
+    }
+
+    public Node node() {
+        return root;
+    }
+}

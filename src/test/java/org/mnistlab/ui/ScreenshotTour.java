@@ -1,0 +1,100 @@
+package org.mnistlab.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
+import javafx.stage.Stage;
+
+/**
+ * Takes the README's screenshots of the real window. Not a test: run it on a display (Xvfb) with
+ * {@code import} (ImageMagick) installed:
+ *
+ * <pre>
+ * Xvfb :99 -screen 0 1440x900x24 &amp;
+ * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.mnistlab.ui.ScreenshotTour assets/screenshots
+ * </pre>
+ *
+ * It trains the notebook network at two learning rates on the full MNIST, then draws a 7.
+ */
+public final class ScreenshotTour {
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            Stage s = new Stage();
+            new LabApp().start(s);
+            stage.set(s);
+            started.countDown();
+        });
+        started.await();
+        Scene scene = stage.get().getScene();
+        Button train = (Button) scene.lookup("#trainButton");
+        waitFor(() -> !train.isDisabled());
+        for (String rate : new String[] {"0.5", "0.05", "0.005"}) {
+            fx(() -> {
+                ((TextField) scene.lookup("#epochsField")).setText("3");
+                ((TextField) scene.lookup("#learningRateField")).setText(rate);
+                train.fire();
+            });
+            waitFor(train::isDisabled);
+            waitFor(() -> !train.isDisabled());
+        }
+        Thread.sleep(1500); // let the last frame render before the screen is captured
+        capture(out.resolve("learning-rates.png"));
+
+        fx(() -> ((TabPane) scene.lookup("#mainTabs")).getSelectionModel().select(2));
+        Thread.sleep(800);
+        Node canvas = scene.lookup("#padCanvas");
+        double[][] seven = {{70, 70}, {130, 68}, {200, 66}, {185, 110}, {160, 160}, {140, 205}, {128, 240}};
+        fx(() -> {
+            Robot robot = new Robot();
+            var origin = canvas.localToScreen(0, 0);
+            robot.mouseMove(origin.getX() + seven[0][0], origin.getY() + seven[0][1]);
+            robot.mousePress(MouseButton.PRIMARY);
+            for (double[] p : seven) robot.mouseMove(origin.getX() + p[0], origin.getY() + p[1]);
+            robot.mouseRelease(MouseButton.PRIMARY);
+        });
+        Thread.sleep(1500);
+        capture(out.resolve("drawing-pad.png"));
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static void capture(Path file) throws Exception {
+        file.toAbsolutePath().getParent().toFile().mkdirs();
+        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException("import failed");
+    }
+
+    private static void fx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await();
+    }
+
+    private static void waitFor(BooleanSupplier condition) throws Exception {
+        while (true) {
+            AtomicReference<Boolean> ok = new AtomicReference<>(false);
+            fx(() -> ok.set(condition.getAsBoolean()));
+            if (ok.get()) return;
+            Thread.sleep(200);
+        }
+    }
+}
