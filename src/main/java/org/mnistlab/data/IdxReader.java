@@ -19,6 +19,11 @@ public final class IdxReader {
     static final int LABELS_MAGIC = 2049;
     private static final int IMAGES_HEADER = 16;
     private static final int LABELS_HEADER = 8;
+    /**
+     * MNIST's largest file holds 47 MB of pixels. A file far beyond that is not MNIST, and reading
+     * it whole could exhaust memory: a gzip file of a few hundred kilobytes can inflate to gigabytes.
+     */
+    static final int MAX_BYTES = 256 << 20;
 
     private IdxReader() {}
 
@@ -101,10 +106,10 @@ public final class IdxReader {
 
     private static byte[] readAll(String fileName, InputStream in) {
         try {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = readAtMost(fileName, in, "");
             if (isGzip(bytes)) {
                 try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-                    return gz.readAllBytes();
+                    return readAtMost(fileName, gz, " once unpacked");
                 }
             }
             return bytes;
@@ -115,6 +120,15 @@ public final class IdxReader {
         } catch (IOException e) {
             throw new DataFileException(fileName, "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static byte[] readAtMost(String fileName, InputStream in, String when) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new DataFileException(fileName, "is larger than " + (MAX_BYTES >> 20) + " MB" + when
+                    + "; MNIST's largest file is 47 MB, so this is not an MNIST file");
+        }
+        return bytes;
     }
 
     private static boolean isGzip(byte[] bytes) {

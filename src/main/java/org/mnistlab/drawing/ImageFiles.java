@@ -41,7 +41,7 @@ public final class ImageFiles {
                 ImageReader reader = readers.next();
                 try {
                     reader.setInput(in, true, true);
-                    return toInk(decode(reader));
+                    return toInk(decode(name, reader));
                 } finally {
                     reader.dispose();
                 }
@@ -49,16 +49,16 @@ public final class ImageFiles {
         } catch (ImageInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageInputException(name + ": could not be decoded as an image ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new ImageInputException(name + ": is damaged or not a complete image ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
         }
     }
 
-    private static BufferedImage decode(ImageReader reader) throws IOException {
+    private static BufferedImage decode(String name, ImageReader reader) throws IOException {
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         if (width < 1 || height < 1) {
-            throw new ImageInputException("the image has no pixels (" + width + "×" + height + ")");
+            throw new ImageInputException(name + ": the image has no pixels (" + width + "×" + height + ")");
         }
         ImageReadParam param = reader.getDefaultReadParam();
         int step = (Math.max(width, height) + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;

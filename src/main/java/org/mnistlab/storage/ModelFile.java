@@ -12,9 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -22,6 +25,7 @@ import org.mnistlab.LabException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.SpecJson;
 import org.mnistlab.network.TrainedModel;
+import org.nd4j.shade.jackson.core.JsonProcessingException;
 
 /**
  * Saves and loads models as single zip files.
@@ -80,6 +84,7 @@ public final class ModelFile {
             throw new ModelFileException(name, Files.exists(file) ? "is not a file" : "not found");
         }
         ModelMetadata metadata = readMetadata(file, name);
+        checkConfiguration(file, name, metadata.spec());
         MultiLayerNetwork network;
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
@@ -142,11 +147,51 @@ public final class ModelFile {
             throw new ModelFileException(name, "is not a model file (not a readable zip archive)", e);
         } catch (ModelFileException e) {
             throw e;
+        } catch (JsonProcessingException e) {
+            throw new ModelFileException(name, "its settings (" + METADATA_ENTRY + ") are not valid JSON ("
+                    + e.getOriginalMessage() + ")", e);
         } catch (LabException e) {
             throw new ModelFileException(name, "its settings are invalid (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new ModelFileException(name, "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Compares the layer sizes DL4J would allocate with the spec before anything is allocated: a
+     * damaged or foreign configuration could otherwise ask for gigabytes of weights.
+     */
+    private static void checkConfiguration(Path file, String name, NetworkSpec spec) {
+        MultiLayerConfiguration configuration;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry("configuration.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            configuration = MultiLayerConfiguration.fromJson(json);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFileException(name, "its network configuration could not be read ("
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+        int[] widths = spec.layerWidths();
+        List<NeuralNetConfiguration> layers = configuration.getConfs();
+        boolean matches = layers.size() == widths.length - 1;
+        for (int i = 0; matches && i < layers.size(); i++) {
+            matches = layers.get(i).getLayer() instanceof FeedForwardLayer layer
+                    && layer.getNIn() == widths[i] && layer.getNOut() == widths[i + 1];
+        }
+        if (!matches) {
+            throw new ModelFileException(name, "its network (" + describe(layers) + ") does not match its settings ("
+                    + spec.architecture() + "); MNIST Lab needs 784 inputs (28×28) and 10 outputs");
+        }
+    }
+
+    private static String describe(List<NeuralNetConfiguration> layers) {
+        StringBuilder text = new StringBuilder();
+        for (NeuralNetConfiguration conf : layers) {
+            if (!(conf.getLayer() instanceof FeedForwardLayer layer)) return layers.size() + " layers";
+            if (text.length() == 0) text.append(layer.getNIn());
+            text.append('-').append(layer.getNOut());
+        }
+        return text.length() == 0 ? "no layers" : text.toString();
     }
 
     /** A model for another input size or class count would fail on the first drawing. */

@@ -9,7 +9,11 @@ import static org.mnistlab.testing.TestData.idxImages;
 import static org.mnistlab.testing.TestData.idxLabels;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +56,32 @@ class IdxReaderTest {
                 () -> IdxReader.readImages("images.idx", new ByteArrayInputStream(bytes)));
         assertTrue(e.getMessage().startsWith("images.idx: "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void corruptGzipDataIsReportedAsCorrupt() {
+        byte[] zipped = gzip(idxImages(2051, 9, 28, 28, 9 * 784));
+        byte[] damagedBody = zipped.clone();
+        for (int i = 20; i < 40; i++) damagedBody[i] ^= 0x5A;
+        byte[] damagedChecksum = zipped.clone();
+        damagedChecksum[zipped.length - 6] ^= 1; // the CRC-32 in the gzip trailer
+        for (byte[] bytes : List.of(damagedBody, damagedChecksum)) {
+            DataFileException e = assertThrows(DataFileException.class,
+                    () -> IdxReader.readImages("images.gz", new ByteArrayInputStream(bytes)));
+            assertTrue(e.getMessage().startsWith("images.gz: corrupt gzip data"), e.getMessage());
+        }
+    }
+
+    @Test
+    void gzipThatInflatesToGigabytesIsRefusedWithoutReadingItAll() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bomb)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i <= IdxReader.MAX_BYTES >> 20; i++) gz.write(zeros);
+        }
+        DataFileException e = assertThrows(DataFileException.class,
+                () -> IdxReader.readImages("bomb.gz", new ByteArrayInputStream(bomb.toByteArray())));
+        assertTrue(e.getMessage().startsWith("bomb.gz: is larger than 256 MB once unpacked"), e.getMessage());
     }
 
     @Test

@@ -280,7 +280,7 @@ public final class MouseDigitRenderer {
     }
 
     /** 8-bit grey keeps the 200 files small; the grey value is written as is, so it reads back as drawn. */
-    static BufferedImage toGray(BufferedImage rgb) {
+    public static BufferedImage toGray(BufferedImage rgb) {
         BufferedImage gray = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = gray.getRaster();
         for (int y = 0; y < rgb.getHeight(); y++) {

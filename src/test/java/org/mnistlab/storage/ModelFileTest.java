@@ -7,11 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.data.DigitSet;
@@ -20,8 +28,11 @@ import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.Dl4jNetworks;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.SpecJson;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.testing.TestData;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class ModelFileTest {
     private static final NetworkSpec SPEC = NetworkSpec.defaults()
@@ -86,6 +97,50 @@ class ModelFileTest {
         }
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("is a zip file but not a model"), e.getMessage());
+    }
+
+    @Test
+    void truncatedZipIsReportedClearly(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), null, file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": is not a model file (not a readable zip archive)", e.getMessage());
+    }
+
+    @Test
+    void modelForAnotherInputSizeIsRefusedBeforeItIsBuilt(@TempDir Path dir) throws IOException {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().list()
+                .layer(new DenseLayer.Builder().nIn(100).nOut(16).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(16).nOut(10)
+                        .activation(Activation.SOFTMAX).build())
+                .build();
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        Path file = dir.resolve("ten-by-ten.zip");
+        ModelSerializer.writeModel(network, file.toFile(), false);
+        writeMetadata(file, SpecJson.toJson(new ModelMetadata(1, SPEC, null)));
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": its network (100-16-10) does not match its settings "
+                + "(784-16-10); MNIST Lab needs 784 inputs"), e.getMessage());
+    }
+
+    @Test
+    void modelFromANewerFormatIsRefusedSayingSo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("future.zip");
+        ModelFile.save(freshModel(), null, file);
+        writeMetadata(file, SpecJson.toJson(new ModelMetadata(7, SPEC, null)));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": was saved by a newer MNIST Lab (model format 7); this version reads format 1",
+                e.getMessage());
+    }
+
+    private static void writeMetadata(Path zip, String json) throws IOException {
+        try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+            Files.writeString(fs.getPath(ModelFile.METADATA_ENTRY), json);
+        }
     }
 
     @Test

@@ -163,8 +163,9 @@ class LabWindowTest {
         assertTrue(first.getText().matches("\\d( ✓| ✗ \\(is \\d\\))"), first.getText());
 
         robot.clickOn("#mistakesOnly");
-        waitUntil(() -> grid.getChildren().stream().allMatch(tile -> tile.getPseudoClassStates().stream()
-                .anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
+        // Not empty: the grid is briefly empty while it swaps in the new tiles.
+        waitUntil(() -> !grid.getChildren().isEmpty() && grid.getChildren().stream().allMatch(tile -> tile
+                .getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
         robot.clickOn(grid.getChildren().get(0));
         assertTrue(robot.lookup("#galleryDetail").queryAs(Label.class).getText().contains("(wrong)"));
     }
