@@ -9,7 +9,7 @@ import org.mnistlab.data.DigitSet;
 /** Runs a network over labelled images in chunks and reports loss, accuracy and confusion. */
 public final class Evaluator {
     /** Rows per forward pass: bounds memory for wide networks (10,000 × 4096 floats is 160 MB). */
-    private static final int CHUNK = 1000;
+    public static final int CHUNK = 1000;
 
     private Evaluator() {}
 

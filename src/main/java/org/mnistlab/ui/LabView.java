@@ -1,5 +1,6 @@
 package org.mnistlab.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,6 +38,10 @@ public final class LabView {
     public LabView(LabContext context) {
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.dataReady());
+        designer.trainImages().bind(Bindings.createIntegerBinding(
+                () -> context.data().get() == null ? 0 : context.data().get().train().count(), context.data()));
+        designer.testImages().bind(Bindings.createIntegerBinding(
+                () -> context.data().get() == null ? 0 : context.data().get().test().count(), context.data()));
         RunHistory history = new RunHistory();
         ChartsView charts = new ChartsView(history, context);
         training = new TrainingViewModel(context, designer, history, charts);

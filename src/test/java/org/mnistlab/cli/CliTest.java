@@ -70,14 +70,26 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--batch=0", "--layers=64,x", "--optimizer=lbfgs",
-            "--activation=relu,tanh,relu"})
+    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
+            "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",
+            "--dropout=-0.1", "--l2=-Infinity", "--layers=64,x", "--layers=10000000", "--layers=64,-3",
+            "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101"})
     void badFlagOrValueExitsTwoWithOneLine(String flag) {
         Result r = cli("train", flag, "--limit", "100");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("mnist-lab train: "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void runThatCannotFitInMemoryExitsTwoSayingHowMuchItNeeds() {
+        Result r = cli("train", "--layers", String.join(",", java.util.Collections.nCopies(8, "4096")),
+                "--batch", "60000", "--epochs", "1");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("mnist-lab train: batch size: this run would need about "), r.err());
+        assertTrue(r.err().contains(" GB of memory but only about "), r.err());
     }
 
     @Test

@@ -9,9 +9,11 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,6 +26,7 @@ import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
+import org.mnistlab.training.MemoryEstimate;
 
 /**
  * The network designer's state: every field as the user typed it, the spec they add up to (or
@@ -52,6 +55,9 @@ public final class DesignerViewModel {
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
+    /** Images in the data in use (0 until it is loaded): a batch cannot be larger, and memory depends on them. */
+    private final IntegerProperty trainImages = new SimpleIntegerProperty();
+    private final IntegerProperty testImages = new SimpleIntegerProperty();
 
     private final ObjectBinding<SpecCheck> check;
     private final BooleanBinding canTrain;
@@ -62,7 +68,7 @@ public final class DesignerViewModel {
     public DesignerViewModel() {
         apply(NetworkSpec.defaults());
         check = Bindings.createObjectBinding(this::readSpec, layers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, dropout, l2, weightInit, normalization);
+                batchSize, epochs, seed, dropout, l2, weightInit, normalization, trainImages, testImages);
         canTrain = Bindings.createBooleanBinding(() -> check.get().isValid() && dataReady.get() && !locked.get(),
                 check, dataReady, locked);
         trainBlockedReason = Bindings.createStringBinding(() -> {
@@ -112,12 +118,21 @@ public final class DesignerViewModel {
     private SpecCheck readSpec() {
         try {
             List<HiddenLayer> hidden = layers.stream().map(LayerRow::toLayer).toList();
-            return SpecCheck.valid(new NetworkSpec(hidden, optimizer.get(),
+            NetworkSpec spec = new NetworkSpec(hidden, optimizer.get(),
                     number("learning rate", learningRate.get()), number("momentum", momentum.get()),
                     whole("batch size", batchSize.get()), whole("epochs", epochs.get()),
                     wholeLong("seed", seed.get()), number("dropout", dropout.get()),
                     number("L2", l2.get()), weightInit.get(), NetworkSpec.defaults().initScale(),
-                    normalization.get()));
+                    normalization.get());
+            if (trainImages.get() > 0) {
+                if (spec.batchSize() > trainImages.get()) {
+                    throw new InvalidSpecException("batch size", String.format(Locale.ROOT,
+                            "%,d is larger than the %,d training images", spec.batchSize(), trainImages.get()));
+                }
+                // The same estimate the trainer applies, so a run that cannot fit never starts.
+                MemoryEstimate.of(spec, trainImages.get(), testImages.get()).requireAvailable(spec);
+            }
+            return SpecCheck.valid(spec);
         } catch (InvalidSpecException e) {
             return SpecCheck.invalid(e.field(), capitalise(e.getMessage()));
         }
@@ -202,6 +217,8 @@ public final class DesignerViewModel {
     public ObjectProperty<Normalization> normalization() { return normalization; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }
+    public IntegerProperty trainImages() { return trainImages; }
+    public IntegerProperty testImages() { return testImages; }
     public ObjectBinding<SpecCheck> check() { return check; }
     public BooleanBinding canTrain() { return canTrain; }
     public StringBinding trainBlockedReason() { return trainBlockedReason; }

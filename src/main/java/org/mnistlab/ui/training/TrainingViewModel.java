@@ -13,6 +13,7 @@ import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingOutcome;
+import org.mnistlab.training.TrainingThread;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.Run;
@@ -20,9 +21,9 @@ import org.mnistlab.ui.charts.RunHistory;
 import org.mnistlab.ui.designer.DesignerViewModel;
 
 /**
- * Train, Pause/Resume and Stop. A run is a {@link Task} on its own thread; its progress reaches
- * the window through a {@link ProgressMailbox} that an {@link AnimationTimer} drains at most
- * {@value #FRAMES_PER_SECOND} times a second, however fast training goes.
+ * Train, Pause/Resume and Stop. A run is a {@link Task} on the session's {@link TrainingThread};
+ * its progress reaches the window through a {@link ProgressMailbox} that an {@link AnimationTimer}
+ * drains at most {@value #FRAMES_PER_SECOND} times a second, however fast training goes.
  */
 public final class TrainingViewModel {
     static final int FRAMES_PER_SECOND = 30;
@@ -39,7 +40,7 @@ public final class TrainingViewModel {
     private Consumer<Double> progress = p -> { };
     private TrainingControl control;
     private Task<TrainingOutcome> task;
-    private Thread worker;
+    private final TrainingThread thread = new TrainingThread();
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history, ChartsView charts) {
         this.context = context;
@@ -108,9 +109,7 @@ public final class TrainingViewModel {
         running.set(true);
         paused.set(false);
         frames.start();
-        worker = new Thread(runTask, "lab-training");
-        worker.setDaemon(true);
-        worker.start();
+        thread.submit(runTask);
     }
 
     public void togglePause() {
@@ -127,13 +126,7 @@ public final class TrainingViewModel {
     /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
     public void shutdown() {
         stop();
-        if (worker != null) {
-            try {
-                worker.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.shutdown(2000);
     }
 
     private void deliver(Run run, ProgressMailbox.Batch batch, NetworkSpec spec) {
