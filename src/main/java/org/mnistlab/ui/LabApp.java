@@ -2,6 +2,7 @@ package org.mnistlab.ui;
 
 import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -17,14 +18,21 @@ import org.mnistlab.storage.ModelFile;
 public class LabApp extends Application {
     /** Where the data comes from; tests swap in a small subset. */
     private final Supplier<MnistData> dataSource;
+    private final FileDialogs dialogs;
     private LabView view;
+    private LabContext context;
 
     public LabApp() {
         this(MnistLoader::loadBundled);
     }
 
     public LabApp(Supplier<MnistData> dataSource) {
+        this(dataSource, FileDialogs.SYSTEM);
+    }
+
+    public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs) {
         this.dataSource = dataSource;
+        this.dialogs = dialogs;
     }
 
     public static void launchWindow(String[] args) {
@@ -33,8 +41,9 @@ public class LabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        LabContext context = new LabContext();
-        view = new LabView(context);
+        context = new LabContext(dialogs);
+        reportUncaughtExceptions(context);
+        view = new LabView(context, dataSource);
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
@@ -46,9 +55,29 @@ public class LabApp extends Application {
         loadInBackground(context);
     }
 
+    /** The shared state, for tests that check what the window holds (null before start). */
+    LabContext context() {
+        return context;
+    }
+
     @Override
     public void stop() {
         if (view != null) view.shutdown();
+    }
+
+    /**
+     * A bug on any thread (an event handler, a background thread without its own failure path)
+     * reaches the log and a notice instead of vanishing into standard error.
+     */
+    private static void reportUncaughtExceptions(LabContext context) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            Runnable show = () -> context.report("Something went wrong (" + thread.getName() + ")", error);
+            if (Platform.isFxApplicationThread()) {
+                show.run();
+            } else {
+                Platform.runLater(show);
+            }
+        });
     }
 
     private void loadInBackground(LabContext context) {
@@ -65,7 +94,7 @@ public class LabApp extends Application {
             view.status().showIdle();
         });
         load.setOnFailed(e -> {
-            context.notice().set("Could not load MNIST: " + load.getException().getMessage());
+            context.report("Could not load MNIST", load.getException());
             view.status().showIdle();
         });
         Task<TrainedModel> defaultModel = new Task<>() {
@@ -80,8 +109,9 @@ public class LabApp extends Application {
                         + defaultModel.getValue().spec().architecture() + ")");
             }
         });
-        defaultModel.setOnFailed(e -> context.notice().set(
-                "The bundled default model could not be loaded; train a network to use the drawing pad."));
+        defaultModel.setOnFailed(e -> context.report(
+                "The bundled default model could not be loaded; train a network to use the drawing pad",
+                defaultModel.getException()));
         Thread loader = new Thread(() -> {
             load.run();
             defaultModel.run();

@@ -14,14 +14,19 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
+import org.mnistlab.data.MnistData;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.RunHistory;
+import org.mnistlab.ui.data.DataView;
+import org.mnistlab.ui.data.DataViewModel;
 import org.mnistlab.ui.designer.DesignerView;
 import org.mnistlab.ui.designer.DesignerViewModel;
 import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
+import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
 import org.mnistlab.ui.training.TrainingControlsView;
 import org.mnistlab.ui.training.TrainingViewModel;
@@ -35,7 +40,7 @@ public final class LabView {
     private final StatusBarView status = new StatusBarView();
     private final TrainingViewModel training;
 
-    public LabView(LabContext context) {
+    public LabView(LabContext context, Supplier<MnistData> bundledData) {
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.dataReady());
         designer.trainImages().bind(Bindings.createIntegerBinding(
@@ -53,7 +58,8 @@ public final class LabView {
         ScrollPane designerScroll = new ScrollPane(new DesignerView(designer).node());
         designerScroll.setFitToWidth(true);
         designerScroll.getStyleClass().add("designer-scroll");
-        VBox left = new VBox(10, designerScroll, new TrainingControlsView(training, designer).node());
+        DataView data = new DataView(new DataViewModel(context, bundledData), context.dialogs(), training.running());
+        VBox left = new VBox(10, data.node(), designerScroll, new TrainingControlsView(training, designer).node());
         VBox.setVgrow(designerScroll, Priority.ALWAYS);
         left.setPrefWidth(400);
         left.setPadding(new Insets(10));
@@ -64,7 +70,7 @@ public final class LabView {
         TabPane tabs = new TabPane(
                 tab("Learning curves", charts.node()),
                 samples,
-                tab("Draw a digit", new DrawingPadView(pad, context).node()));
+                tab("Draw a digit", new DrawingPadView(pad, new ModelFilesViewModel(context), context).node()));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -72,7 +78,7 @@ public final class LabView {
         root.setLeft(left);
         root.setCenter(tabs);
         root.setBottom(status.node());
-        showBackend();
+        showBackend(context);
     }
 
     public Parent root() {
@@ -112,7 +118,7 @@ public final class LabView {
     }
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
-    private void showBackend() {
+    private void showBackend(LabContext context) {
         Task<String> probe = new Task<>() {
             @Override
             protected String call() {
@@ -120,7 +126,10 @@ public final class LabView {
             }
         };
         probe.setOnSucceeded(e -> status.setBackend(probe.getValue()));
-        probe.setOnFailed(e -> status.setBackend("backend unavailable"));
+        probe.setOnFailed(e -> {
+            status.setBackend("backend unavailable");
+            context.report("The compute backend (ND4J) could not start", probe.getException());
+        });
         Thread thread = new Thread(probe, "lab-backend-probe");
         thread.setDaemon(true);
         thread.start();

@@ -229,7 +229,7 @@ public final class ChartsView {
 
     private void runInBackground(Task<Void> task, String done) {
         task.setOnSucceeded(e -> context.notice().set(done));
-        task.setOnFailed(e -> context.notice().set("Could not save: " + task.getException().getMessage()));
+        task.setOnFailed(e -> context.report("Could not save", task.getException()));
         Thread thread = new Thread(task, "lab-export");
         thread.setDaemon(true);
         thread.start();

@@ -69,7 +69,10 @@ public final class GalleryViewModel {
                     "%s: %.2f%% of 10,000 test images right, %,d mistakes", context.modelDescription().get(),
                     100 * r.accuracy(), r.mistakes()));
         });
-        service.setOnFailed(e -> caption.set("Could not evaluate the model: " + service.getException().getMessage()));
+        service.setOnFailed(e -> {
+            caption.set("Could not evaluate the model: " + service.getException().getMessage());
+            context.report("Could not evaluate the model for the gallery", service.getException());
+        });
     }
 
     public void newSamples() {

@@ -1,5 +1,7 @@
 package org.mnistlab.ui.pad;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -8,7 +10,9 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -24,7 +28,7 @@ public final class DrawingPadView {
     private final Canvas canvas = new Canvas(PadViewModel.SIZE, PadViewModel.SIZE);
     private final HBox root = new HBox(24);
 
-    public DrawingPadView(PadViewModel vm, LabContext context) {
+    public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context) {
         this.vm = vm;
         canvas.setId("padCanvas");
         canvas.getStyleClass().add("pad-canvas");
@@ -50,7 +54,21 @@ public final class DrawingPadView {
             vm.undo();
             redraw();
         });
-        Label hint = new Label("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box.");
+        canvas.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        canvas.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!files.isEmpty()) {
+                vm.readImageFile(files.get(0).toPath());
+                redraw();
+            }
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+        });
+        Label hint = new Label("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box. "
+                + "Or drop an image file here.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         hint.setMaxWidth(PadViewModel.SIZE);
@@ -73,7 +91,30 @@ public final class DrawingPadView {
         model.textProperty().bind(context.modelDescription().map(d -> "Model: " + d));
         ProbabilityBars bars = new ProbabilityBars();
         vm.probabilities().addListener((obs, old, p) -> bars.show(p));
-        VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model);
+        Button open = new Button("Open model…");
+        open.setId("openModelButton");
+        open.setTooltip(new Tooltip("Use a model saved earlier, here or with the command line (train --out)."));
+        open.disableProperty().bind(models.busy());
+        open.setOnAction(e -> {
+            Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
+            if (file != null) models.open(file);
+        });
+        Button save = new Button("Save model…");
+        save.setId("saveModelButton");
+        save.setTooltip(new Tooltip("Save the model the pad uses as a .zip, to open later or use with predict."));
+        save.disableProperty().bind(models.canSave().not());
+        save.setOnAction(e -> {
+            Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
+            if (file != null) models.save(file);
+        });
+        Label saved = new Label();
+        saved.setId("modelFileMessage");
+        saved.getStyleClass().add("hint");
+        saved.setWrapText(true);
+        saved.setMaxWidth(300);
+        saved.textProperty().bind(models.lastAction());
+        VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model,
+                new HBox(8, open, save), saved);
 
         ImageView seen = new ImageView();
         seen.setId("padInput");

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
@@ -16,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Service;
 import javafx.concurrent.Task;
+import org.mnistlab.LabException;
 import org.mnistlab.drawing.BlankImageException;
 import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.ImageFiles;
@@ -60,7 +62,10 @@ public final class PadViewModel {
     public PadViewModel(LabContext context) {
         this.context = context;
         reader.setOnSucceeded(e -> show(reader.getValue()));
-        reader.setOnFailed(e -> message.set("Could not read the drawing: " + reader.getException().getMessage()));
+        reader.setOnFailed(e -> {
+            message.set("Could not read the drawing: " + reader.getException().getMessage());
+            context.report("Could not read the drawing", reader.getException());
+        });
         context.model().addListener((obs, old, model) -> update());
     }
 
@@ -88,6 +93,41 @@ public final class PadViewModel {
     public void clear() {
         strokes.clear();
         update();
+    }
+
+    /**
+     * Reads a digit from an image file (dropped on the pad) instead of the strokes, which are
+     * cleared. A file that is not an image, is empty, or is blank gets a message, not a guess.
+     */
+    public void readImageFile(Path file) {
+        strokes.clear();
+        reader.cancel();
+        TrainedModel model = context.model().get();
+        Task<Reading> task = new Task<>() {
+            @Override
+            protected Reading call() {
+                float[] input;
+                try {
+                    input = DigitPreprocessor.toMnist(ImageFiles.read(file));
+                } catch (BlankImageException e) {
+                    throw new BlankImageException(file.getFileName() + ": " + e.getMessage());
+                }
+                String from = "Read from " + file.getFileName() + ".";
+                return model == null ? new Reading(input, null, from + " No model yet: train one first.")
+                        : new Reading(input, model.probabilities(input), from);
+            }
+        };
+        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnFailed(e -> {
+            Throwable error = task.getException();
+            show(new Reading(null, null, error instanceof LabException ? error.getMessage()
+                    : "Could not read " + file.getFileName() + "."));
+            if (!(error instanceof LabException)) context.report("Could not read " + file.getFileName(), error);
+        });
+        message.set("Reading " + file.getFileName() + "…");
+        Thread thread = new Thread(task, "lab-image-reader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public List<List<double[]>> strokes() {

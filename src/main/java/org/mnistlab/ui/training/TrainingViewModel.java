@@ -96,11 +96,7 @@ public final class TrainingViewModel {
             frames.stop();
             deliver(run, mailbox.drain(), spec);
             run.finishAs(Run.State.STOPPED);
-            Throwable error = runTask.getException();
-            org.slf4j.LoggerFactory.getLogger(TrainingViewModel.class).error("Training failed", error);
-            context.notice().set("Training failed: " + (error instanceof OutOfMemoryError
-                    ? "out of memory; try fewer or smaller layers, or a smaller batch"
-                    : error.getMessage()));
+            context.report("Run " + run.number() + " failed", runTask.getException());
             ended();
         });
         control = runControl;

@@ -1,0 +1,52 @@
+package org.mnistlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The window's questions for a file or folder; each answer is null when the user cancels.
+ * An interface so that tests can answer without a native dialog.
+ */
+public interface FileDialogs {
+    Path chooseDataFolder(Window owner);
+
+    Path chooseModelToOpen(Window owner);
+
+    Path chooseModelSaveTarget(Window owner);
+
+    /** The platform's own dialogs. */
+    FileDialogs SYSTEM = new FileDialogs() {
+        @Override
+        public Path chooseDataFolder(Window owner) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("A folder with the four MNIST files (raw or .gz)");
+            return path(chooser.showDialog(owner));
+        }
+
+        @Override
+        public Path chooseModelToOpen(Window owner) {
+            return path(modelChooser("Open a model").showOpenDialog(owner));
+        }
+
+        @Override
+        public Path chooseModelSaveTarget(Window owner) {
+            FileChooser chooser = modelChooser("Save the model");
+            chooser.setInitialFileName("model.zip");
+            return path(chooser.showSaveDialog(owner));
+        }
+
+        private FileChooser modelChooser(String title) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MNIST Lab model", "*.zip"));
+            return chooser;
+        }
+
+        private Path path(File file) {
+            return file == null ? null : file.toPath();
+        }
+    };
+}

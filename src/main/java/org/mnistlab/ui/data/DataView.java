@@ -1,0 +1,53 @@
+package org.mnistlab.ui.data;
+
+import java.nio.file.Path;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mnistlab.ui.FileDialogs;
+
+/** One line saying which data the lab trains on, and buttons to change it. */
+public final class DataView {
+    private final VBox root = new VBox(4);
+
+    public DataView(DataViewModel vm, FileDialogs dialogs, ObservableBooleanValue training) {
+        Label description = new Label();
+        description.setId("dataDescription");
+        description.getStyleClass().add("hint");
+        description.setWrapText(true);
+        description.textProperty().bind(vm.description());
+
+        Button folder = new Button("Choose folder…");
+        folder.setId("dataFolderButton");
+        folder.setTooltip(new Tooltip("Train on another copy of MNIST: a folder with the four IDX files "
+                + "(train-images-idx3-ubyte and the others, raw or .gz)."));
+        folder.setOnAction(e -> {
+            Path chosen = dialogs.chooseDataFolder(root.getScene().getWindow());
+            if (chosen != null) vm.useFolder(chosen);
+        });
+        Button bundled = new Button("Bundled");
+        bundled.setId("dataBundledButton");
+        bundled.setTooltip(new Tooltip("Go back to the MNIST that comes with the lab."));
+        bundled.setOnAction(e -> vm.useBundled());
+        bundled.visibleProperty().bind(vm.source().isNotEqualTo("bundled MNIST"));
+        bundled.managedProperty().bind(bundled.visibleProperty());
+        folder.disableProperty().bind(vm.loading().or(training));
+        bundled.disableProperty().bind(vm.loading().or(training));
+
+        Label title = new Label("Data");
+        title.getStyleClass().add("heading");
+        HBox buttons = new HBox(6, folder, bundled);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(title, description, buttons);
+        root.getStyleClass().add("data-panel");
+    }
+
+    public Node node() {
+        return root;
+    }
+}

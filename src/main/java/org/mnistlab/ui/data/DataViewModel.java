@@ -1,0 +1,84 @@
+package org.mnistlab.ui.data;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.mnistlab.data.MnistData;
+import org.mnistlab.data.MnistLoader;
+import org.mnistlab.ui.LabContext;
+
+/**
+ * Which MNIST the lab trains on: the bundled copy, or a folder the user picks. A folder is read
+ * in the background; if it cannot be used, the data in use stays and a notice says why.
+ */
+public final class DataViewModel {
+    private final LabContext context;
+    private final Supplier<MnistData> bundled;
+    private final StringProperty source = new SimpleStringProperty("bundled MNIST");
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringBinding description;
+
+    public DataViewModel(LabContext context, Supplier<MnistData> bundled) {
+        this.context = context;
+        this.bundled = bundled;
+        description = Bindings.createStringBinding(() -> {
+            MnistData data = context.data().get();
+            if (loading.get()) return "Reading " + source.get() + "…";
+            if (data == null) return "Loading " + source.get() + "…";
+            return String.format(Locale.ROOT, "%s: %,d training and %,d test images", source.get(),
+                    data.train().count(), data.test().count());
+        }, source, loading, context.data());
+    }
+
+    public void useFolder(Path folder) {
+        load(folder.toString(), () -> MnistLoader.loadFolder(folder));
+    }
+
+    public void useBundled() {
+        load("bundled MNIST", bundled);
+    }
+
+    private void load(String name, Supplier<MnistData> reader) {
+        if (loading.get()) return;
+        Task<MnistData> task = new Task<>() {
+            @Override
+            protected MnistData call() {
+                return reader.get();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            loading.set(false);
+            source.set(name);
+            context.data().set(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            loading.set(false);
+            context.report("Could not use " + name + "; still training on " + source.get(), task.getException());
+        });
+        loading.set(true);
+        Thread thread = new Thread(task, "lab-data-loader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** E.g. "bundled MNIST: 60,000 training and 10,000 test images". */
+    public StringBinding description() {
+        return description;
+    }
+
+    public ReadOnlyBooleanProperty loading() {
+        return loading;
+    }
+
+    public StringProperty source() {
+        return source;
+    }
+}
