@@ -67,7 +67,7 @@ public final class LabView {
         root.setLeft(left);
         root.setCenter(tabs);
         root.setBottom(status.node());
-        showBackend();
+        showBackend(context);
     }
 
     public Parent root() {
@@ -107,14 +107,17 @@ public final class LabView {
     }
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
-    private void showBackend() {
-        Task<String> probe = new Task<>() {
+    private void showBackend(LabContext context) {
+        Task<BackendInfo> probe = new Task<>() {
             @Override
-            protected String call() {
-                return BackendInfo.current().shortText();
+            protected BackendInfo call() {
+                return BackendInfo.current();
             }
         };
-        probe.setOnSucceeded(e -> status.setBackend(probe.getValue()));
+        probe.setOnSucceeded(e -> {
+            status.setBackend(probe.getValue().shortText());
+            if (!probe.getValue().fallbackReason().isEmpty()) context.notice().set(probe.getValue().fallbackReason());
+        });
         probe.setOnFailed(e -> status.setBackend("backend unavailable"));
         Thread thread = new Thread(probe, "lab-backend-probe");
         thread.setDaemon(true);
