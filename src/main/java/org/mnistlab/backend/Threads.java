@@ -1,5 +1,6 @@
 package org.mnistlab.backend;
 
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -19,5 +20,11 @@ public final class Threads {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    /** Threads OpenBLAS uses for a matrix product (the fast path's only multithreaded work). */
+    public static int blasThreads() {
+        Nd4j.getBackend(); // OpenBLAS is loaded with ND4J's native backend
+        return openblas_nolapack.blas_get_num_threads();
     }
 }
