@@ -5,6 +5,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import java.nio.FloatBuffer;
 import java.util.EnumSet;
@@ -30,8 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Why it exists: a DL4J {@code fit} of a small MLP issues a few hundred ND4J ops per batch, and
  * each costs 17–50 µs of dispatch whatever its size, so the arithmetic (a few hundred µs) is lost
  * among them. Here the matrix products go straight to the OpenBLAS that ND4J itself calls, and
- * everything elementwise is a Java loop over the same native memory: no op dispatch, no
- * allocation per batch.
+ * everything elementwise is a plain loop over Java arrays, which the JIT turns into SIMD code
+ * (a loop over a direct buffer stays scalar and ran 5–10× slower); matrices cross between the
+ * two with one bulk copy each. Nothing is allocated per batch.
  *
  * <p>The network stays a DL4J network throughout: the weights live in its flattened parameter
  * array (so evaluation, saving and the drawing pad see every update), Adam's moments live in its
@@ -81,26 +83,37 @@ final class FastPath implements AutoCloseable {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final FloatPointer[] weights;
-    private final float[][] biasCopy;
+    private final float[][] bias;
 
+    /** Native, where the weight gradients' products land; the bias gradients are summed in Java. */
     private final Native gradient;
     private final FloatPointer[] weightGradients;
-    /** Adam's first and second moments; null for SGD. */
-    private final FloatBuffer moment1;
-    private final FloatBuffer moment2;
-    private final INDArray ownMoments;
+    private final FloatPointer[] biasGradients;
+    /** A column of ones, batch long, for summing over the batch with BLAS. */
+    private final Native ones;
+    /** Adam only: the parameters, gradient and moments as Java arrays (the parameters' master copy). */
+    private final float[] paramsHeap;
+    private final float[] gradientHeap;
+    private final float[] moment1;
+    private final float[] moment2;
+    /** DL4J's Adam state [m | v], kept in step at {@link #close}; null if DL4J splits it in blocks. */
+    private final INDArray dl4jAdamState;
 
     /** input[l]: what weight layer l multiplies (input[0] is the batch; later ones after dropout). */
     private final Native[] input;
-    /** hidden[l] for l ≥ 1: activations before dropout (the same buffer as input[l] without dropout). */
-    private final Native[] hidden;
+    /** product[l]: where weight layer l's matrix product lands (the output layer's is delta[l]). */
+    private final Native[] product;
+    /** hidden[l] for l ≥ 1: activations before dropout, for the derivative. */
+    private final float[][] hidden;
     /** keepScale[l]: 0 or 1/keep per unit, the dropout mask that input[l] was made with. */
-    private final Native[] keepScale;
+    private final float[][] keepScale;
+    /** Scratch the size of input[l], for what goes into it. */
+    private final float[][] inputHeap;
     /** delta[l]: gradient of the loss with respect to weight layer l's pre-activations. */
     private final Native[] delta;
-    private final Native features;
+    private final float[][] deltaHeap;
+    private final FloatBuffer features;
     private final byte[] labels;
-    private final float[] outputRow;
 
     /**
      * @param features all training images, {@code count × 784}, normalised; batches are gathered
@@ -111,6 +124,9 @@ final class FastPath implements AutoCloseable {
             StepProfile profile) {
         String unsupported = unsupportedReason(spec);
         if (unsupported != null) throw new IllegalArgumentException("fast path cannot train " + unsupported);
+        if (features.dataType() != DataType.FLOAT || features.offset() != 0 || features.ordering() != 'c') {
+            throw new IllegalArgumentException("features must be a packed float matrix");
+        }
         this.network = network;
         this.widths = spec.layerWidths();
         this.layers = widths.length - 1;
@@ -122,9 +138,8 @@ final class FastPath implements AutoCloseable {
         this.profile = profile;
         this.learningRate = (float) spec.learningRate();
         this.iteration = network.getIterationCount();
-        this.features = Native.of(features.castTo(DataType.FLOAT));
+        this.features = features.data().asNioFloat();
         this.labels = labels;
-        this.outputRow = new float[NetworkSpec.OUTPUTS];
 
         INDArray flat = network.params();
         if (flat.dataType() != DataType.FLOAT || flat.offset() != 0 || !flat.isRowVectorOrScalar()) {
@@ -137,9 +152,10 @@ final class FastPath implements AutoCloseable {
         weightOffset = new int[layers];
         biasOffset = new int[layers];
         weights = new FloatPointer[layers];
-        biasCopy = new float[layers][];
+        bias = new float[layers][];
         gradient = Native.zeros(parameterCount);
         weightGradients = new FloatPointer[layers];
+        biasGradients = new FloatPointer[layers];
         int offset = 0;
         for (int l = 0; l < layers; l++) {
             weightOffset[l] = offset;
@@ -148,50 +164,62 @@ final class FastPath implements AutoCloseable {
             offset += widths[l + 1];
             weights[l] = new FloatPointer(paramsPointer).position(weightOffset[l]);
             weightGradients[l] = new FloatPointer(gradient.pointer).position(weightOffset[l]);
-            biasCopy[l] = new float[widths[l + 1]];
+            biasGradients[l] = new FloatPointer(gradient.pointer).position(biasOffset[l]);
+            bias[l] = new float[widths[l + 1]];
         }
         if (offset != parameterCount) {
             throw new IllegalStateException("parameter layout is not W,b per dense layer");
         }
 
-        INDArray adamState = adam ? dl4jAdamState(network, parameterCount) : null;
-        if (adam && adamState == null) {
-            ownMoments = Nd4j.zeros(DataType.FLOAT, 2L * parameterCount);
-            adamState = ownMoments;
-        } else {
-            ownMoments = null;
-        }
         if (adam) {
-            FloatBuffer both = adamState.data().asNioFloat();
-            moment1 = both.slice(0, parameterCount);
-            moment2 = both.slice(parameterCount, parameterCount);
+            paramsHeap = new float[parameterCount];
+            params.get(0, paramsHeap);
+            gradientHeap = new float[parameterCount];
+            moment1 = new float[parameterCount];
+            moment2 = new float[parameterCount];
+            dl4jAdamState = dl4jAdamState(network, parameterCount);
+            if (dl4jAdamState != null) {
+                FloatBuffer state = dl4jAdamState.data().asNioFloat();
+                state.get(0, moment1);
+                state.get(parameterCount, moment2);
+            }
         } else {
+            paramsHeap = null;
+            gradientHeap = null;
             moment1 = null;
             moment2 = null;
+            dl4jAdamState = null;
         }
 
         int batch = spec.batchSize();
+        ones = Native.zeros(batch);
+        for (int r = 0; r < batch; r++) ones.buffer.put(r, 1f);
         input = new Native[layers];
-        hidden = new Native[layers];
-        keepScale = new Native[layers];
+        product = new Native[layers];
+        hidden = new float[layers][];
+        keepScale = new float[layers][];
+        inputHeap = new float[layers][];
         delta = new Native[layers];
-        input[0] = Native.zeros(batch * widths[0]);
+        deltaHeap = new float[layers][];
+        input[0] = Native.zeros((long) batch * widths[0]);
         for (int l = 1; l < layers; l++) {
-            hidden[l] = Native.zeros(batch * widths[l]);
-            if (keep < 1) {
-                input[l] = Native.zeros(batch * widths[l]);
-                keepScale[l] = Native.zeros(batch * widths[l]);
-            } else {
-                input[l] = hidden[l];
-            }
+            input[l] = Native.zeros((long) batch * widths[l]);
+            product[l - 1] = Native.zeros((long) batch * widths[l]);
+            hidden[l] = new float[batch * widths[l]];
+            inputHeap[l] = keep < 1 ? new float[batch * widths[l]] : hidden[l];
+            if (keep < 1) keepScale[l] = new float[batch * widths[l]];
         }
-        for (int l = 0; l < layers; l++) delta[l] = Native.zeros(batch * widths[l + 1]);
+        for (int l = 0; l < layers; l++) {
+            delta[l] = Native.zeros((long) batch * widths[l + 1]);
+            deltaHeap[l] = new float[batch * widths[l + 1]];
+        }
+        product[layers - 1] = delta[layers - 1];
     }
 
     /**
      * DL4J keeps Adam's moments in its updater state as [m | v] over all parameters when every
-     * layer shares one updater block; training in that memory keeps a saved model's updater
-     * state true. Otherwise (null) the fast path keeps its own.
+     * layer shares one updater block; the fast path starts from it and writes it back, so a saved
+     * model's updater state stays true. Otherwise (null) the moments stay the fast path's own.
      */
     private static INDArray dl4jAdamState(MultiLayerNetwork network, int parameterCount) {
         Updater updater = network.getUpdater(true);
@@ -225,9 +253,9 @@ final class FastPath implements AutoCloseable {
             long g0 = System.nanoTime();
             // W is column-major nIn × nOut, i.e. row-major nOut × nIn: Z = X · Wᵀ in those terms.
             cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, batch, widths[l + 1], widths[l], 1f,
-                    input[l].pointer, widths[l], weights[l], widths[l], 0f, outputOf(l).pointer, widths[l + 1]);
+                    input[l].pointer, widths[l], weights[l], widths[l], 0f, product[l].pointer, widths[l + 1]);
             gemm += System.nanoTime() - g0;
-            if (l < layers - 1) activate(l, batch);
+            if (l < layers - 1) activate(l + 1, batch);
         }
         long t2 = System.nanoTime();
         double loss = softmaxLoss(order, from, batch);
@@ -262,150 +290,181 @@ final class FastPath implements AutoCloseable {
         return loss;
     }
 
-    /** Hands the iteration count back to DL4J, so a later {@code fit} or a saved model continues from it. */
+    /** Hands the iteration count and Adam's moments back to DL4J, so a saved model continues from them. */
     @Override
     public void close() {
         network.setIterationCount(iteration);
+        if (dl4jAdamState != null) {
+            FloatBuffer state = dl4jAdamState.data().asNioFloat();
+            state.put(0, moment1);
+            state.put(parameterCount, moment2);
+        }
         gradient.close();
+        ones.close();
         for (int l = 0; l < layers; l++) {
-            if (l > 0 && hidden[l] != input[l]) hidden[l].close();
-            if (keepScale[l] != null) keepScale[l].close();
             input[l].close();
             delta[l].close();
+            if (l < layers - 1) product[l].close();
         }
-        if (ownMoments != null) ownMoments.close();
     }
 
     /** The gradient of the last step, flattened as DL4J flattens the parameters (for tests). */
     INDArray lastGradient() {
+        if (adam) return Nd4j.create(gradientHeap.clone(), new long[] {1, parameterCount}, 'c');
         return gradient.owner;
     }
 
     /** The dropout mask (0 or 1/keep per unit) the last step applied to weight layer l's input; for tests. */
     INDArray lastDropoutMask(int l, int batch) {
-        return keepScale[l].owner.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, (long) batch * widths[l]))
-                .reshape(batch, widths[l]);
-    }
-
-    /** Weight layer l's pre-activations are written where its activations will be kept. */
-    private Native outputOf(int l) {
-        return l == layers - 1 ? delta[l] : hidden[l + 1];
+        float[] mask = java.util.Arrays.copyOf(keepScale[l], batch * widths[l]);
+        return Nd4j.create(mask, new long[] {batch, widths[l]}, 'c');
     }
 
     private void gather(int[] order, int from, int batch) {
         FloatBuffer out = input[0].buffer;
-        FloatBuffer all = features.buffer;
         int width = widths[0];
         for (int r = 0; r < batch; r++) {
-            out.put(r * width, all, order[from + r] * width, width);
+            out.put(r * width, features, order[from + r] * width, width);
         }
     }
 
-    /** Bias, activation and dropout of hidden layer l + 1, in place. */
+    /** Bias, activation and dropout of hidden layer l (the input of weight layer l). */
     private void activate(int l, int batch) {
-        int width = widths[l + 1];
-        float[] bias = biasCopy[l];
-        params.get(biasOffset[l], bias);
-        FloatBuffer h = hidden[l + 1].buffer;
-        ActivationKind kind = activations[l + 1];
-        for (int r = 0, i = 0; r < batch; r++) {
-            for (int c = 0; c < width; c++, i++) {
-                h.put(i, activation(kind, h.get(i) + bias[c]));
+        int width = widths[l];
+        int n = batch * width;
+        float[] h = hidden[l];
+        float[] b = bias[l - 1];
+        params.get(biasOffset[l - 1], b);
+        product[l - 1].buffer.get(0, h, 0, n);
+        for (int r = 0; r < batch; r++) {
+            int base = r * width;
+            switch (activations[l]) {
+                case RELU -> {
+                    for (int c = 0; c < width; c++) h[base + c] = Math.max(h[base + c] + b[c], 0f);
+                }
+                case LEAKY_RELU -> {
+                    for (int c = 0; c < width; c++) {
+                        float x = h[base + c] + b[c];
+                        h[base + c] = x > 0 ? x : LEAKY_SLOPE * x;
+                    }
+                }
+                case TANH -> {
+                    for (int c = 0; c < width; c++) h[base + c] = (float) Math.tanh(h[base + c] + b[c]);
+                }
+                case SIGMOID -> {
+                    for (int c = 0; c < width; c++) {
+                        h[base + c] = (float) (1 / (1 + Math.exp(-(h[base + c] + b[c]))));
+                    }
+                }
+                case IDENTITY -> {
+                    for (int c = 0; c < width; c++) h[base + c] += b[c];
+                }
+                default -> throw new IllegalStateException(activations[l] + " is not on the fast path");
             }
         }
-        if (keep < 1) {
-            FloatBuffer dropped = input[l + 1].buffer;
-            FloatBuffer mask = keepScale[l + 1].buffer;
-            float scale = 1f / keep;
-            for (int i = 0, n = batch * width; i < n; i++) {
-                float m = dropoutRandom.nextDouble() < keep ? scale : 0f;
-                mask.put(i, m);
-                dropped.put(i, h.get(i) * m);
-            }
+        if (keep < 1) dropout(l, n);
+        input[l].buffer.put(0, inputHeap[l], 0, n);
+    }
+
+    /** Inverted dropout, as DL4J's: kept units are scaled by 1/keep so the expected input is unchanged. */
+    private void dropout(int l, int n) {
+        float[] mask = keepScale[l];
+        float scale = 1f / keep;
+        // Two 32-bit draws per nextLong: a Bernoulli(keep) needs no more resolution than that.
+        // (draw - threshold) >>> 63 is 1 exactly when draw < threshold: a keep without a branch.
+        long threshold = (long) (keep * 4294967296.0);
+        for (int i = 0; i < n; i += 2) {
+            long bits = dropoutRandom.nextLong();
+            mask[i] = scale * (((bits & 0xFFFFFFFFL) - threshold) >>> 63);
+            if (i + 1 < n) mask[i + 1] = scale * (((bits >>> 32) - threshold) >>> 63);
         }
-    }
-
-    private static float activation(ActivationKind kind, float x) {
-        return switch (kind) {
-            case RELU -> x > 0 ? x : 0f;
-            case LEAKY_RELU -> x > 0 ? x : LEAKY_SLOPE * x;
-            case TANH -> (float) Math.tanh(x);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
-            case IDENTITY -> x;
-            default -> throw new IllegalStateException(kind + " is not on the fast path");
-        };
-    }
-
-    /** The activation's derivative, from its output (all supported ones allow that). */
-    private static float derivative(ActivationKind kind, float y) {
-        return switch (kind) {
-            case RELU -> y > 0 ? 1f : 0f;
-            case LEAKY_RELU -> y > 0 ? 1f : LEAKY_SLOPE;
-            case TANH -> 1 - y * y;
-            case SIGMOID -> y * (1 - y);
-            case IDENTITY -> 1f;
-            default -> throw new IllegalStateException(kind + " is not on the fast path");
-        };
+        float[] h = hidden[l];
+        float[] dropped = inputHeap[l];
+        for (int i = 0; i < n; i++) dropped[i] = h[i] * mask[i];
     }
 
     /** Softmax of the output layer, the mean cross-entropy, and (p − onehot) / batch into delta. */
     private double softmaxLoss(int[] order, int from, int batch) {
         int l = layers - 1;
         int classes = widths[layers];
-        float[] bias = biasCopy[l];
-        params.get(biasOffset[l], bias);
-        FloatBuffer z = delta[l].buffer;
-        float[] row = outputRow;
+        float[] b = bias[l];
+        params.get(biasOffset[l], b);
+        float[] z = deltaHeap[l];
+        int n = batch * classes;
+        delta[l].buffer.get(0, z, 0, n);
         double lossSum = 0;
         float perExample = 1f / batch;
         for (int r = 0; r < batch; r++) {
             int base = r * classes;
             float max = Float.NEGATIVE_INFINITY;
             for (int c = 0; c < classes; c++) {
-                row[c] = z.get(base + c) + bias[c];
-                max = Math.max(max, row[c]);
+                z[base + c] += b[c];
+                max = Math.max(max, z[base + c]);
             }
             float sum = 0;
             for (int c = 0; c < classes; c++) {
-                row[c] = (float) Math.exp(row[c] - max);
-                sum += row[c];
+                z[base + c] = (float) Math.exp(z[base + c] - max);
+                sum += z[base + c];
             }
             int label = labels[order[from + r]];
             for (int c = 0; c < classes; c++) {
-                float p = row[c] / sum;
+                float p = z[base + c] / sum;
                 if (c == label) {
                     lossSum -= Math.log(Math.max(p, PROBABILITY_FLOOR));
                     p -= 1;
                 }
-                z.put(base + c, p * perExample);
+                z[base + c] = p * perExample;
             }
         }
+        delta[l].buffer.put(0, z, 0, n);
         return lossSum / batch;
     }
 
+    /** Column sums of delta[l] into the bias gradient, as deltaᵀ · ones (one BLAS call). */
     private void biasGradient(int l, int batch) {
-        int width = widths[l + 1];
-        float[] sums = biasCopy[l];
-        java.util.Arrays.fill(sums, 0f);
-        FloatBuffer d = delta[l].buffer;
-        for (int r = 0, i = 0; r < batch; r++) {
-            for (int c = 0; c < width; c++, i++) sums[c] += d.get(i);
-        }
-        gradient.buffer.put(biasOffset[l], sums);
+        cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], 1f, delta[l].pointer, widths[l + 1],
+                ones.pointer, 1, 0f, biasGradients[l], 1);
     }
 
     /** delta[l − 1] holds ∂loss/∂input[l]; turn it into ∂loss/∂(pre-activation of layer l − 1). */
     private void backThroughActivation(int l, int batch) {
-        FloatBuffer d = delta[l - 1].buffer;
-        FloatBuffer h = hidden[l].buffer;
-        ActivationKind kind = activations[l];
         int n = batch * widths[l];
+        float[] d = deltaHeap[l - 1];
+        float[] h = hidden[l];
+        delta[l - 1].buffer.get(0, d, 0, n);
         if (keep < 1) {
-            FloatBuffer mask = keepScale[l].buffer;
-            for (int i = 0; i < n; i++) d.put(i, d.get(i) * mask.get(i) * derivative(kind, h.get(i)));
-        } else {
-            for (int i = 0; i < n; i++) d.put(i, d.get(i) * derivative(kind, h.get(i)));
+            float[] mask = keepScale[l];
+            for (int i = 0; i < n; i++) d[i] *= mask[i];
         }
+        switch (activations[l]) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) d[i] *= step(h[i]);
+            }
+            case LEAKY_RELU -> {
+                for (int i = 0; i < n; i++) {
+                    float up = step(Math.max(h[i], 0f));
+                    d[i] *= up + (1 - up) * LEAKY_SLOPE;
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) d[i] *= 1 - h[i] * h[i];
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) d[i] *= h[i] * (1 - h[i]);
+            }
+            case IDENTITY -> { }
+            default -> throw new IllegalStateException(activations[l] + " is not on the fast path");
+        }
+        delta[l - 1].buffer.put(0, d, 0, n);
+    }
+
+    /**
+     * 1 for x &gt; 0, 0 for x = 0, exactly, for any x ≥ 0 (even the smallest subnormal, which two
+     * factors of 1e30 lift past 1). Written so, the loops around it compile to SIMD code; the
+     * obvious {@code x > 0 ? d : 0} branches, mispredicts on half the units and was 20× slower.
+     */
+    private static float step(float x) {
+        return Math.min(x * 1e30f * 1e30f, 1f);
     }
 
     private void update() {
@@ -413,28 +472,29 @@ final class FastPath implements AutoCloseable {
             cblas_saxpy(parameterCount, -learningRate, gradient.pointer, 1, paramsPointer, 1);
             return;
         }
+        gradient.buffer.get(0, gradientHeap);
         // libnd4j's adamUpdater, which DL4J's Adam calls: the bias corrections fold into one step size.
         int t = iteration + 1;
         float step = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
-        FloatBuffer g = gradient.buffer;
+        float[] p = paramsHeap;
+        float[] g = gradientHeap;
+        float[] m = moment1;
+        float[] v = moment2;
         for (int i = 0; i < parameterCount; i++) {
-            float grad = g.get(i);
-            float m = BETA1 * moment1.get(i) + grad * (1 - BETA1);
-            float v = BETA2 * moment2.get(i) + grad * grad * (1 - BETA2);
-            moment1.put(i, m);
-            moment2.put(i, v);
-            params.put(i, params.get(i) - m * step / ((float) Math.sqrt(v) + ADAM_EPSILON));
+            float grad = g[i];
+            float mi = BETA1 * m[i] + grad * (1 - BETA1);
+            float vi = BETA2 * v[i] + grad * grad * (1 - BETA2);
+            m[i] = mi;
+            v[i] = vi;
+            p[i] -= mi * step / ((float) Math.sqrt(vi) + ADAM_EPSILON);
         }
+        params.put(0, p);
     }
 
-    /** Native float memory seen both as a pointer (for BLAS) and as a buffer (for Java loops). */
+    /** Native float memory seen both as a pointer (for BLAS) and as a buffer (for bulk copies). */
     private record Native(INDArray owner, FloatPointer pointer, FloatBuffer buffer) implements AutoCloseable {
         static Native zeros(long length) {
-            return of(Nd4j.zeros(DataType.FLOAT, length));
-        }
-
-        static Native of(INDArray array) {
-            if (array.offset() != 0) array = array.dup();
+            INDArray array = Nd4j.zeros(DataType.FLOAT, length);
             return new Native(array, (FloatPointer) array.data().addressPointer(), array.data().asNioFloat());
         }
 
