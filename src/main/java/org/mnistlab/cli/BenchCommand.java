@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
-import org.mnistlab.backend.Threads;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.BatchProgress;
@@ -47,7 +46,6 @@ final class BenchCommand implements Command {
                   --window N            examples per timed window (default 20000)
                   --windows N           timed windows; the median is reported (default 5)
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit)
-                  --threads N           CPU threads for ND4J and OpenBLAS (default: the lab's choice)
                   --profile             also print where a fast-path step's time goes, by phase
                   --inference           also time drawing-pad inference (preprocess + forward)
                   --json                one JSON object with samples_per_second
@@ -58,7 +56,7 @@ final class BenchCommand implements Command {
     public Set<String> valuedOptions() {
         Set<String> names = new HashSet<>(SpecOptions.NAMES);
         names.addAll(DataOptions.NAMES);
-        names.addAll(Set.of("warmup", "window", "windows", "engine", "threads"));
+        names.addAll(Set.of("warmup", "window", "windows", "engine"));
         return names;
     }
 
@@ -81,7 +79,6 @@ final class BenchCommand implements Command {
             case "dl4j" -> Trainer.Engine.DL4J;
             default -> throw new UsageException("--engine must be auto or dl4j");
         };
-        if (args.has("threads")) Threads.apply(args.integer("threads", 1));
         MnistData data = DataOptions.load(args);
         TrainingControl control = new TrainingControl();
         StepProfile profile = args.has("profile") ? new StepProfile() : null;
@@ -97,15 +94,14 @@ final class BenchCommand implements Command {
         double[] rates = timer.rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = rates[rates.length / 2];
         BackendInfo backend = BackendInfo.current();
-        int blasThreads = Threads.blasThreads();
         double[] inference = args.has("inference") ? InferenceTimer.measure(outcome.model()) : null;
         if (args.has("json")) {
             Json json = Json.object().put("config", spec.summary())
                     .put("engine", trainer.engineDescription())
                     .put("samples_per_second", Math.round(median))
                     .put("windows", timer.rates.stream().map(Math::round).toList())
-                    .put("backend", backend.backend()).put("threads", backend.threads())
-                    .put("blas_threads", blasThreads);
+                    .put("backend", backend.backend()).put("device", backend.device())
+                    .put("threads", trainer.threadDescription());
             if (inference != null) {
                 json.put("inference_median_ms", inference[0]).put("inference_p90_ms", inference[1]);
             }
@@ -113,9 +109,8 @@ final class BenchCommand implements Command {
         } else {
             out.printf(Locale.ROOT, "%s: %,.0f samples/s (median of %d windows of %,d examples)%n",
                     spec.summary(), median, rates.length, window);
-            out.printf(Locale.ROOT, "engine: %s; %s, %d ND4J thread%s, %d OpenBLAS thread%s%n",
-                    trainer.engineDescription(), backend.device(), backend.threads(),
-                    backend.threads() == 1 ? "" : "s", blasThreads, blasThreads == 1 ? "" : "s");
+            out.printf(Locale.ROOT, "engine: %s; %s %s; %s%n", trainer.engineDescription(),
+                    backend.backend(), backend.device(), trainer.threadDescription());
             out.println("windows: " + Arrays.toString(timer.rates.stream().mapToLong(Math::round).toArray()));
             if (inference != null) {
                 out.printf(Locale.ROOT, "drawing-pad inference (preprocess + forward): median %.2f ms, p90 %.2f ms%n",

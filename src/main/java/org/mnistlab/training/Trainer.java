@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.backend.Threads;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
@@ -33,6 +34,8 @@ public final class Trainer {
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
+    /** ND4J's kernels (DL4J's fit, evaluation) on small matrices: one thread beat two (see {@link Threads}). */
+    private static final int KERNEL_THREADS = 1;
 
     /** Which code trains the network. */
     public enum Engine {
@@ -87,10 +90,30 @@ public final class Trainer {
         return unsupported == null ? "fast path" : "DL4J fit (the fast path does not support " + unsupported + ")";
     }
 
+    /** The thread settings a run uses, e.g. "OpenBLAS 2 threads, ND4J kernels 1 thread". */
+    public String threadDescription() {
+        int blas = blasThreads();
+        return "OpenBLAS " + blas + (blas == 1 ? " thread" : " threads") + ", ND4J kernels "
+                + KERNEL_THREADS + (KERNEL_THREADS == 1 ? " thread" : " threads");
+    }
+
+    private boolean usesFastPath() {
+        return engine == Engine.AUTO && FastPath.unsupportedReason(spec) == null;
+    }
+
+    /**
+     * One per core on the fast path, where OpenBLAS's products are most of the work; one under
+     * DL4J's fit, where its threads only contend with ND4J's (see {@link Threads}).
+     */
+    private int blasThreads() {
+        return usesFastPath() ? Threads.cores() : 1;
+    }
+
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
         MultiLayerNetwork network = Dl4jNetworks.create(spec);
         Run run = new Run(network, listener, control);
-        try (run.steps) {
+        try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
+             run.steps) {
             return run.execute();
         }
     }
@@ -183,7 +206,7 @@ public final class Trainer {
             this.network = network;
             this.listener = listener;
             this.control = control;
-            boolean fast = engine == Engine.AUTO && FastPath.unsupportedReason(spec) == null;
+            boolean fast = usesFastPath();
             fastPath = fast ? new FastPath(spec, network, features, train.labels(), profile) : null;
             steps = fast ? new FastSteps(fastPath, profile) : new Dl4jSteps(network, features, train.oneHotLabels());
         }

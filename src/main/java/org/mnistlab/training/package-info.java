@@ -5,7 +5,7 @@
  * trains dense networks with hand-written forward and backward passes on the DL4J network's own
  * memory; {@link org.mnistlab.training.StepProfile} says where its time goes.
  *
- * <p>Depends on {@code data}, {@code network}, {@code evaluation}, DL4J and the OpenBLAS that ND4J
+ * <p>Depends on {@code data}, {@code network}, {@code evaluation}, {@code backend}, DL4J and the OpenBLAS that ND4J
  * loads; never on JavaFX. Listeners are called on the training thread: a UI copies what it needs
  * and returns at once.
  */
