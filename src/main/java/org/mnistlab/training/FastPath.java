@@ -3,7 +3,6 @@ package org.mnistlab.training;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
@@ -11,10 +10,13 @@ import java.nio.FloatBuffer;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.mnistlab.backend.Threads;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
@@ -55,6 +57,8 @@ final class FastPath implements AutoCloseable {
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.999f;
     private static final float ADAM_EPSILON = 1e-8f;
+    /** Below this many parameters, handing half the Adam update to another core costs more than it saves. */
+    private static final int PARALLEL_UPDATE_MIN = 100_000;
 
     /** Why {@code spec} must train on the DL4J path, or null when the fast path handles it. */
     static String unsupportedReason(NetworkSpec spec) {
@@ -83,9 +87,10 @@ final class FastPath implements AutoCloseable {
     private final int[] weightOffset;
     private final int[] biasOffset;
     private final FloatPointer[] weights;
+    private final FloatPointer[] biases;
     private final float[][] bias;
 
-    /** Native, where the weight gradients' products land; the bias gradients are summed in Java. */
+    /** Native, where Adam's gradient is formed by BLAS. */
     private final Native gradient;
     private final FloatPointer[] weightGradients;
     private final FloatPointer[] biasGradients;
@@ -152,6 +157,7 @@ final class FastPath implements AutoCloseable {
         weightOffset = new int[layers];
         biasOffset = new int[layers];
         weights = new FloatPointer[layers];
+        biases = new FloatPointer[layers];
         bias = new float[layers][];
         gradient = Native.zeros(parameterCount);
         weightGradients = new FloatPointer[layers];
@@ -163,6 +169,7 @@ final class FastPath implements AutoCloseable {
             biasOffset[l] = offset;
             offset += widths[l + 1];
             weights[l] = new FloatPointer(paramsPointer).position(weightOffset[l]);
+            biases[l] = new FloatPointer(paramsPointer).position(biasOffset[l]);
             weightGradients[l] = new FloatPointer(gradient.pointer).position(weightOffset[l]);
             biasGradients[l] = new FloatPointer(gradient.pointer).position(biasOffset[l]);
             bias[l] = new float[widths[l + 1]];
@@ -263,11 +270,18 @@ final class FastPath implements AutoCloseable {
         long backGemm = 0;
         for (int l = layers - 1; l >= 0; l--) {
             long g0 = System.nanoTime();
-            cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, widths[l + 1], widths[l], batch, 1f,
-                    delta[l].pointer, widths[l + 1], input[l].pointer, widths[l], 0f, weightGradients[l], widths[l]);
-            if (l > 0) {
+            if (l > 0) { // before SGD below changes this layer's weights
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, batch, widths[l], widths[l + 1], 1f,
                         delta[l].pointer, widths[l + 1], weights[l], widths[l], 0f, delta[l - 1].pointer, widths[l]);
+            }
+            // Adam needs the gradient itself; SGD's update W -= lr · gradient is the same product
+            // accumulated straight into the weights, which saves writing and re-reading the gradient.
+            if (adam) {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, widths[l + 1], widths[l], batch, 1f,
+                        delta[l].pointer, widths[l + 1], input[l].pointer, widths[l], 0f, weightGradients[l], widths[l]);
+            } else {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, widths[l + 1], widths[l], batch, -learningRate,
+                        delta[l].pointer, widths[l + 1], input[l].pointer, widths[l], 1f, weights[l], widths[l]);
             }
             backGemm += System.nanoTime() - g0;
             biasGradient(l, batch);
@@ -308,10 +322,10 @@ final class FastPath implements AutoCloseable {
         }
     }
 
-    /** The gradient of the last step, flattened as DL4J flattens the parameters (for tests). */
+    /** Adam only (SGD never forms it): the last step's gradient, flattened as DL4J flattens the parameters. */
     INDArray lastGradient() {
-        if (adam) return Nd4j.create(gradientHeap.clone(), new long[] {1, parameterCount}, 'c');
-        return gradient.owner;
+        if (!adam) throw new IllegalStateException("SGD applies its gradient without keeping it");
+        return Nd4j.create(gradientHeap.clone(), new long[] {1, parameterCount}, 'c');
     }
 
     /** The dropout mask (0 or 1/keep per unit) the last step applied to weight layer l's input; for tests. */
@@ -420,10 +434,15 @@ final class FastPath implements AutoCloseable {
         return lossSum / batch;
     }
 
-    /** Column sums of delta[l] into the bias gradient, as deltaᵀ · ones (one BLAS call). */
+    /** Column sums of delta[l], as deltaᵀ · ones (one BLAS call): Adam's bias gradient, or SGD's step. */
     private void biasGradient(int l, int batch) {
-        cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], 1f, delta[l].pointer, widths[l + 1],
-                ones.pointer, 1, 0f, biasGradients[l], 1);
+        if (adam) {
+            cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], 1f, delta[l].pointer, widths[l + 1],
+                    ones.pointer, 1, 0f, biasGradients[l], 1);
+        } else {
+            cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], -learningRate, delta[l].pointer,
+                    widths[l + 1], ones.pointer, 1, 1f, biases[l], 1);
+        }
     }
 
     /** delta[l − 1] holds ∂loss/∂input[l]; turn it into ∂loss/∂(pre-activation of layer l − 1). */
@@ -468,19 +487,29 @@ final class FastPath implements AutoCloseable {
     }
 
     private void update() {
-        if (!adam) {
-            cblas_saxpy(parameterCount, -learningRate, gradient.pointer, 1, paramsPointer, 1);
-            return;
-        }
-        gradient.buffer.get(0, gradientHeap);
+        if (!adam) return; // SGD updated each layer as its gradient was formed
         // libnd4j's adamUpdater, which DL4J's Adam calls: the bias corrections fold into one step size.
         int t = iteration + 1;
         float step = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
+        if (parameterCount < PARALLEL_UPDATE_MIN || Threads.cores() < 2) {
+            adam(0, parameterCount, step);
+            return;
+        }
+        // OpenBLAS's threads sit idle during the update: a second core halves this memory-bound loop
+        // (each parameter's update is independent, so the split changes no result).
+        int half = parameterCount / 2;
+        ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> adam(half, parameterCount, step));
+        adam(0, half, step);
+        upper.join();
+    }
+
+    private void adam(int from, int to, float step) {
+        gradient.buffer.get(from, gradientHeap, from, to - from);
         float[] p = paramsHeap;
         float[] g = gradientHeap;
         float[] m = moment1;
         float[] v = moment2;
-        for (int i = 0; i < parameterCount; i++) {
+        for (int i = from; i < to; i++) {
             float grad = g[i];
             float mi = BETA1 * m[i] + grad * (1 - BETA1);
             float vi = BETA2 * v[i] + grad * grad * (1 - BETA2);
@@ -488,7 +517,7 @@ final class FastPath implements AutoCloseable {
             v[i] = vi;
             p[i] -= mi * step / ((float) Math.sqrt(vi) + ADAM_EPSILON);
         }
-        params.put(0, p);
+        params.put(from, p, from, to - from);
     }
 
     /** Native float memory seen both as a pointer (for BLAS) and as a buffer (for bulk copies). */
