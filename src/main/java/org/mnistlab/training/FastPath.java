@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -497,10 +498,18 @@ final class FastPath implements AutoCloseable {
         }
         // OpenBLAS's threads sit idle during the update: a second core halves this memory-bound loop
         // (each parameter's update is independent, so the split changes no result).
+        // Whoever claims the upper half first does it, so a busy common pool never stalls a step.
         int half = parameterCount / 2;
-        ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> adam(half, parameterCount, step));
+        AtomicBoolean claimed = new AtomicBoolean();
+        ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> {
+            if (claimed.compareAndSet(false, true)) adam(half, parameterCount, step);
+        });
         adam(0, half, step);
-        upper.join();
+        if (claimed.compareAndSet(false, true)) {
+            adam(half, parameterCount, step);
+        } else {
+            upper.join();
+        }
     }
 
     private void adam(int from, int to, float step) {
