@@ -63,6 +63,9 @@ final class FastPath implements AutoCloseable {
 
     /** Why {@code spec} must train on the DL4J path, or null when the fast path handles it. */
     static String unsupportedReason(NetworkSpec spec) {
+        // The fast path runs its products on the CPU's OpenBLAS over host memory; on the CUDA
+        // backend the network's parameters live on the GPU, where DL4J's fit belongs.
+        if (!org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU()) return "the GPU backend";
         if (!OPTIMIZERS.contains(spec.optimizer())) return "the " + spec.optimizer() + " optimizer";
         if (spec.l2() > 0) return "L2 regularisation";
         for (HiddenLayer layer : spec.hiddenLayers()) {
