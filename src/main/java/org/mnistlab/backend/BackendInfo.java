@@ -12,7 +12,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param device the processor or GPU model
  * @param memoryBytes memory available to the backend (JVM max heap on CPU, device memory on GPU)
  */
-public record BackendInfo(String backend, String device, long memoryBytes, int threads, String blas) {
+public record BackendInfo(String backend, String device, long memoryBytes, int threads, String blas,
+        String fallbackReason) {
+
+    /** The CUDA backend's class: on the class path only in a {@code -Pgpu} build. */
+    static final String CUDA_BACKEND_CLASS = "org.nd4j.linalg.jcublas.JCublasBackend";
 
     /** Asks ND4J; loads the native backend if that has not happened yet. */
     public static BackendInfo current() {
@@ -31,7 +35,27 @@ public record BackendInfo(String backend, String device, long memoryBytes, int t
         }
         int threads = Nd4j.getEnvironment().maxMasterThreads();
         String blas = String.valueOf(env.getOrDefault("blas.vendor", "unknown"));
-        return new BackendInfo(cuda ? "CUDA" : "CPU", device, memory, threads, blas);
+        return new BackendInfo(cuda ? "CUDA" : "CPU", device, memory, threads, blas,
+                fallbackReason(cuda, isOnClassPath(CUDA_BACKEND_CLASS)));
+    }
+
+    /**
+     * Why a GPU build runs on the CPU, or "" when it doesn't: ND4J silently skips a backend that
+     * fails to load, so the app has to notice and say it.
+     */
+    static String fallbackReason(boolean cudaActive, boolean cudaBuilt) {
+        if (cudaActive || !cudaBuilt) return "";
+        return "This is a GPU build, but the CUDA backend could not start (no NVIDIA GPU, driver or "
+                + "CUDA 11.6 libraries found), so training runs on the CPU.";
+    }
+
+    private static boolean isOnClassPath(String className) {
+        try {
+            Class.forName(className, false, BackendInfo.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** "CPU · 2 threads" or "CUDA · NVIDIA H100 (80 GB)". */
@@ -39,7 +63,8 @@ public record BackendInfo(String backend, String device, long memoryBytes, int t
         if ("CUDA".equals(backend)) {
             return "GPU (CUDA) · " + device + " (" + memoryBytes / (1L << 30) + " GB)";
         }
-        return "CPU · " + threads + (threads == 1 ? " thread" : " threads");
+        return "CPU · " + threads + (threads == 1 ? " thread" : " threads")
+                + (fallbackReason.isEmpty() ? "" : " (GPU unavailable)");
     }
 
     private static String cpuName() {

@@ -11,9 +11,11 @@ import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.StepProfile;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
+import org.mnistlab.training.TrainingOutcome;
 
 /**
  * {@code bench}: training throughput of the real trainer, as samples per second.
@@ -21,6 +23,10 @@ import org.mnistlab.training.TrainingListener;
  * <p>Runs a warm-up (JIT, native caches), then several timed windows of a fixed number of
  * examples, and reports their median. A window that crosses an epoch end is discarded, so the
  * test-set evaluation and reshuffle between epochs never count as training time.
+ *
+ * <p>{@code --engine dl4j} times DL4J's own {@code fit} instead of the fast path, {@code --profile}
+ * breaks a fast-path step down by phase, and {@code --inference} also times what the drawing pad
+ * does for each stroke: preprocessing a drawing and one forward pass.
  */
 final class BenchCommand implements Command {
     @Override
@@ -39,6 +45,9 @@ final class BenchCommand implements Command {
                   --warmup N            examples trained before timing starts (default 20000)
                   --window N            examples per timed window (default 20000)
                   --windows N           timed windows; the median is reported (default 5)
+                  --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit)
+                  --profile             also print where a fast-path step's time goes, by phase
+                  --inference           also time drawing-pad inference (preprocess + forward)
                   --json                one JSON object with samples_per_second
                 """;
     }
@@ -47,13 +56,13 @@ final class BenchCommand implements Command {
     public Set<String> valuedOptions() {
         Set<String> names = new HashSet<>(SpecOptions.NAMES);
         names.addAll(DataOptions.NAMES);
-        names.addAll(Set.of("warmup", "window", "windows"));
+        names.addAll(Set.of("warmup", "window", "windows", "engine"));
         return names;
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of("json");
+        return Set.of("json", "profile", "inference");
     }
 
     @Override
@@ -65,23 +74,52 @@ final class BenchCommand implements Command {
         if (warmup < 0 || window < spec.batchSize() || windows < 1) {
             throw new UsageException("--warmup must be >= 0, --window at least one batch, --windows >= 1");
         }
+        Trainer.Engine engine = switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
+            case "auto" -> Trainer.Engine.AUTO;
+            case "dl4j" -> Trainer.Engine.DL4J;
+            default -> throw new UsageException("--engine must be auto or dl4j");
+        };
         MnistData data = DataOptions.load(args);
         TrainingControl control = new TrainingControl();
-        WindowTimer timer = new WindowTimer(warmup, window, windows, control);
-        new Trainer(spec, data.train(), data.test()).run(timer, control);
+        StepProfile profile = args.has("profile") ? new StepProfile() : null;
+        WindowTimer timer = new WindowTimer(warmup, window, windows, control, profile);
+        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(engine).withProfile(profile);
+        TrainingOutcome outcome = trainer.run(timer, control);
+        if (timer.rates.isEmpty()) {
+            err.println("mnist-lab bench: no window was timed"
+                    + (outcome.diverged() ? " (" + outcome.message() + ")" : ""));
+            return Cli.FAILED;
+        }
 
         double[] rates = timer.rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = rates[rates.length / 2];
         BackendInfo backend = BackendInfo.current();
+        double[] inference = args.has("inference") ? InferenceTimer.measure(outcome.model()) : null;
         if (args.has("json")) {
-            out.println(Json.object().put("config", spec.summary())
+            Json json = Json.object().put("config", spec.summary())
+                    .put("engine", trainer.engineDescription())
                     .put("samples_per_second", Math.round(median))
                     .put("windows", timer.rates.stream().map(Math::round).toList())
-                    .put("backend", backend.backend()).put("threads", backend.threads()));
+                    .put("backend", backend.backend()).put("device", backend.device())
+                    .put("threads", trainer.threadDescription());
+            if (inference != null) {
+                json.put("inference_median_ms", inference[0]).put("inference_p90_ms", inference[1]);
+            }
+            out.println(json);
         } else {
-            out.printf(Locale.ROOT, "%s: %,.0f samples/s (median of %d windows of %,d examples; %s)%n",
-                    spec.summary(), median, rates.length, window, backend.shortText());
+            out.printf(Locale.ROOT, "%s: %,.0f samples/s (median of %d windows of %,d examples)%n",
+                    spec.summary(), median, rates.length, window);
+            out.printf(Locale.ROOT, "engine: %s; %s %s; %s%n", trainer.engineDescription(),
+                    backend.backend(), backend.device(), trainer.threadDescription());
             out.println("windows: " + Arrays.toString(timer.rates.stream().mapToLong(Math::round).toArray()));
+            if (inference != null) {
+                out.printf(Locale.ROOT, "drawing-pad inference (preprocess + forward): median %.2f ms, p90 %.2f ms%n",
+                        inference[0], inference[1]);
+            }
+        }
+        if (profile != null) {
+            out.print(profile.steps() == 0 ? "profile: no fast-path steps (the DL4J path is not broken down)\n"
+                    : profile.table());
         }
         return Cli.OK;
     }
@@ -93,21 +131,24 @@ final class BenchCommand implements Command {
         private final long window;
         private final int wanted;
         private final TrainingControl control;
+        private final StepProfile profile;
         private long windowStartExamples = -1;
         private long windowStartNanos;
         private int windowEpoch;
 
-        WindowTimer(long warmup, long window, int wanted, TrainingControl control) {
+        WindowTimer(long warmup, long window, int wanted, TrainingControl control, StepProfile profile) {
             this.warmup = warmup;
             this.window = window;
             this.wanted = wanted;
             this.control = control;
+            this.profile = profile;
         }
 
         @Override
         public void onBatch(BatchProgress p) {
             long now = System.nanoTime();
             if (p.examplesSeen() < warmup) return;
+            if (windowStartExamples < 0 && profile != null) profile.reset(); // warm-up steps do not count
             if (windowStartExamples < 0 || p.epoch() != windowEpoch) {
                 startWindow(p, now); // first window, or the last one crossed an epoch end
                 return;

@@ -37,7 +37,7 @@ final class InfoCommand implements Command {
         if (args.has("json")) {
             out.println(Json.object().put("backend", info.backend()).put("device", info.device())
                     .put("memory_bytes", info.memoryBytes()).put("threads", info.threads())
-                    .put("blas", info.blas()));
+                    .put("blas", info.blas()).put("gpu_fallback", info.fallbackReason()));
         } else {
             out.println("Backend: " + info.backend());
             out.println("Device:  " + info.device());
@@ -45,6 +45,7 @@ final class InfoCommand implements Command {
             out.println("Threads: " + info.threads());
             out.println("BLAS:    " + info.blas());
             out.println("Java:    " + System.getProperty("java.version"));
+            if (!info.fallbackReason().isEmpty()) out.println("Note:    " + info.fallbackReason());
         }
         return Cli.OK;
     }

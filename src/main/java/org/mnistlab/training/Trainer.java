@@ -2,6 +2,7 @@ package org.mnistlab.training;
 
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.backend.Threads;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
@@ -21,18 +22,39 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Each epoch visits the training images in a fresh order drawn from the spec's seed, so the
  * same spec and seed on the same machine give the same curve (up to float rounding in ND4J's
  * multithreaded kernels, below 1e-4 in the loss).
+ *
+ * <p>Dense networks with SGD or Adam, no L2 and ReLU, leaky ReLU, tanh, sigmoid or identity
+ * layers train on the {@link FastPath} (the same maths as DL4J's {@code fit}, several times
+ * faster); anything else trains with DL4J's {@code fit}. Either way the result is a DL4J network.
  */
 public final class Trainer {
     private final NetworkSpec spec;
     private final DigitSet train;
     private final DigitSet test;
     private final int evaluateEveryBatches;
+    private final Engine engine;
+    private final StepProfile profile;
+    /** ND4J's kernels (DL4J's fit, evaluation) on small matrices: one thread beat two (see {@link Threads}). */
+    private static final int KERNEL_THREADS = 1;
+
+    /** Which code trains the network. */
+    public enum Engine {
+        /** The fast path when the spec allows it, else DL4J's {@code fit}. */
+        AUTO,
+        /** Always DL4J's {@code fit}: the reference the fast path is measured against. */
+        DL4J
+    }
 
     /**
      * @param evaluateEveryBatches also measure the test set every this many batches; 0 means only
      *     at the end of each epoch
      */
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches) {
+        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null);
+    }
+
+    private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
+            Engine engine, StepProfile profile) {
         if (spec.batchSize() > train.count()) {
             throw new InvalidSpecException("batch size", spec.batchSize()
                     + " is larger than the " + train.count() + " training images");
@@ -45,16 +67,134 @@ public final class Trainer {
         this.train = train;
         this.test = test;
         this.evaluateEveryBatches = evaluateEveryBatches;
+        this.engine = engine;
+        this.profile = profile;
     }
 
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test) {
         this(spec, train, test, 0);
     }
 
+    public Trainer withEngine(Engine chosen) {
+        return new Trainer(spec, train, test, evaluateEveryBatches, chosen, profile);
+    }
+
+    /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
+    public Trainer withProfile(StepProfile into) {
+        return new Trainer(spec, train, test, evaluateEveryBatches, engine, into);
+    }
+
+    /** "fast path", or "DL4J fit" with the reason the fast path does not apply. */
+    public String engineDescription() {
+        if (engine == Engine.DL4J) return "DL4J fit";
+        String unsupported = FastPath.unsupportedReason(spec);
+        return unsupported == null ? "fast path" : "DL4J fit (the fast path does not support " + unsupported + ")";
+    }
+
+    /** The thread settings a run uses, e.g. "OpenBLAS 2 threads, ND4J kernels 1 thread". */
+    public String threadDescription() {
+        int blas = blasThreads();
+        return "OpenBLAS " + blas + (blas == 1 ? " thread" : " threads") + ", ND4J kernels "
+                + KERNEL_THREADS + (KERNEL_THREADS == 1 ? " thread" : " threads");
+    }
+
+    private boolean usesFastPath() {
+        return engine == Engine.AUTO && FastPath.unsupportedReason(spec) == null;
+    }
+
+    /**
+     * One per core on the fast path, where OpenBLAS's products are most of the work; one under
+     * DL4J's fit, where its threads only contend with ND4J's (see {@link Threads}).
+     */
+    private int blasThreads() {
+        return usesFastPath() ? Threads.cores() : 1;
+    }
+
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
         MultiLayerNetwork network = Dl4jNetworks.create(spec);
         Run run = new Run(network, listener, control);
-        return run.execute();
+        try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
+             run.steps) {
+            return run.execute();
+        }
+    }
+
+    /** Trains one batch at a time, either way. */
+    private interface Steps extends AutoCloseable {
+        /** Called once per epoch with the epoch's order, before its batches. */
+        default void startEpoch(int[] order) {}
+
+        /** @return the batch's training loss */
+        double train(int[] order, int from, int to);
+
+        @Override
+        default void close() {}
+    }
+
+    /** DL4J's own {@code fit}, on views of the epoch's shuffled copy of the data. */
+    private static final class Dl4jSteps implements Steps {
+        private final MultiLayerNetwork network;
+        private final INDArray features;
+        private final INDArray labels;
+        private INDArray epochFeatures;
+        private INDArray epochLabels;
+
+        Dl4jSteps(MultiLayerNetwork network, INDArray features, INDArray labels) {
+            this.network = network;
+            this.features = features;
+            this.labels = labels;
+        }
+
+        @Override
+        public void startEpoch(int[] order) {
+            freeEpochCopies();
+            epochFeatures = Nd4j.pullRows(features, 1, order);
+            epochLabels = Nd4j.pullRows(labels, 1, order);
+        }
+
+        @Override
+        public double train(int[] order, int from, int to) {
+            network.fit(new DataSet(
+                    epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                    epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+            return network.score();
+        }
+
+        @Override
+        public void close() {
+            freeEpochCopies();
+            NativeMemory.free(network, labels);
+        }
+
+        private void freeEpochCopies() {
+            if (epochFeatures != null) NativeMemory.free(network, epochFeatures, epochLabels);
+        }
+    }
+
+    /** The {@link FastPath}, steered by the trainer's learning-rate changes. */
+    private static final class FastSteps implements Steps {
+        private final FastPath path;
+        private final StepProfile profile;
+
+        FastSteps(FastPath path, StepProfile profile) {
+            this.path = path;
+            this.profile = profile;
+        }
+
+        @Override
+        public void startEpoch(int[] order) {
+            if (profile != null) profile.skipGap();
+        }
+
+        @Override
+        public double train(int[] order, int from, int to) {
+            return path.step(order, from, to);
+        }
+
+        @Override
+        public void close() {
+            path.close();
+        }
     }
 
     /** The state of one run; keeps {@link #run}'s loop readable. */
@@ -63,7 +203,8 @@ public final class Trainer {
         private final TrainingListener listener;
         private final TrainingControl control;
         private final INDArray features = train.features(spec.normalization());
-        private final INDArray labels = train.oneHotLabels();
+        private final Steps steps;
+        private final FastPath fastPath;
         private final INDArray testFeatures = test.features(spec.normalization());
         private final Random shuffleRandom = new Random(spec.seed());
         private final DivergenceDetector divergence = new DivergenceDetector();
@@ -77,6 +218,9 @@ public final class Trainer {
             this.network = network;
             this.listener = listener;
             this.control = control;
+            boolean fast = usesFastPath();
+            fastPath = fast ? new FastPath(spec, network, features, train.labels(), profile) : null;
+            steps = fast ? new FastSteps(fastPath, profile) : new Dl4jSteps(network, features, train.oneHotLabels());
         }
 
         TrainingOutcome execute() {
@@ -88,36 +232,14 @@ public final class Trainer {
                 }
                 return outcome(TrainingOutcome.Status.COMPLETED, "");
             } finally {
-                free(features, labels, testFeatures);
+                NativeMemory.free(network, features, testFeatures);
             }
         }
 
         /** @return an outcome if the run ended during this epoch, else null */
         private TrainingOutcome trainEpoch(int epoch) {
             int[] order = DigitSet.permutation(train.count(), shuffleRandom);
-            INDArray epochFeatures = Nd4j.pullRows(features, 1, order);
-            INDArray epochLabels = Nd4j.pullRows(labels, 1, order);
-            try {
-                return trainEpoch(epoch, epochFeatures, epochLabels);
-            } finally {
-                free(epochFeatures, epochLabels);
-            }
-        }
-
-        /**
-         * Frees native memory now instead of whenever the garbage collector notices: the Java
-         * side of an INDArray is tiny, so dozens of stopped runs' images (40 MB to 400 MB each)
-         * could otherwise pile up off-heap between collections. The network keeps a reference to
-         * the last batch it saw, a view into these arrays, so that goes first.
-         */
-        private void free(INDArray... arrays) {
-            network.clear();
-            for (INDArray array : arrays) {
-                if (array.closeable()) array.close();
-            }
-        }
-
-        private TrainingOutcome trainEpoch(int epoch, INDArray epochFeatures, INDArray epochLabels) {
+            steps.startEpoch(order);
             long trainingNanos = 0;
             long epochExamples = 0;
             double lossSum = 0;
@@ -129,13 +251,8 @@ public final class Trainer {
                 applyLearningRateRequest();
                 int from = (batch - 1) * spec.batchSize();
                 int to = Math.min(train.count(), from + spec.batchSize());
-                DataSet data = new DataSet(
-                        epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                        epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
-
                 long start = System.nanoTime();
-                network.fit(data);
-                double loss = network.score();
+                double loss = steps.train(order, from, to);
                 trainingNanos += System.nanoTime() - start;
                 examplesSeen += to - from;
                 epochExamples += to - from;
@@ -173,6 +290,7 @@ public final class Trainer {
             Double requested = control.takeLearningRateRequest();
             if (requested != null && spec.optimizer().usesLearningRate() && requested != learningRate) {
                 network.setLearningRate(requested);
+                if (fastPath != null) fastPath.setLearningRate(requested);
                 learningRate = requested;
                 listener.onLearningRateChanged(examplesSeen, requested);
             }

@@ -1,9 +1,12 @@
 /**
  * Training: the {@link org.mnistlab.training.Trainer}, the events it reports to a
  * {@link org.mnistlab.training.TrainingListener}, and the {@link org.mnistlab.training.TrainingControl}
- * that pauses, stops or re-tunes a run from another thread.
+ * that pauses, stops or re-tunes a run from another thread. The speed path ({@code FastPath})
+ * trains dense networks with hand-written forward and backward passes on the DL4J network's own
+ * memory; {@link org.mnistlab.training.StepProfile} says where its time goes.
  *
- * <p>Depends on {@code data}, {@code network}, {@code evaluation} and DL4J; never on JavaFX. Listeners
- * are called on the training thread: a UI copies what it needs and returns at once.
+ * <p>Depends on {@code data}, {@code network}, {@code evaluation}, {@code backend}, DL4J and the OpenBLAS that ND4J
+ * loads; never on JavaFX. Listeners are called on the training thread: a UI copies what it needs
+ * and returns at once.
  */
 package org.mnistlab.training;

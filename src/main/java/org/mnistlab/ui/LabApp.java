@@ -47,6 +47,8 @@ public class LabApp extends Application {
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
+        var icon = LabApp.class.getResourceAsStream("/assets/icons/mnist-lab.png");
+        if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
         stage.setMinWidth(1000);
         stage.setMinHeight(700);
         stage.setScene(scene);

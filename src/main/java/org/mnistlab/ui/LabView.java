@@ -119,13 +119,16 @@ public final class LabView {
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
     private void showBackend(LabContext context) {
-        Task<String> probe = new Task<>() {
+        Task<BackendInfo> probe = new Task<>() {
             @Override
-            protected String call() {
-                return BackendInfo.current().shortText();
+            protected BackendInfo call() {
+                return BackendInfo.current();
             }
         };
-        probe.setOnSucceeded(e -> status.setBackend(probe.getValue()));
+        probe.setOnSucceeded(e -> {
+            status.setBackend(probe.getValue().shortText());
+            if (!probe.getValue().fallbackReason().isEmpty()) context.notice().set(probe.getValue().fallbackReason());
+        });
         probe.setOnFailed(e -> {
             status.setBackend("backend unavailable");
             context.report("The compute backend (ND4J) could not start", probe.getException());

@@ -45,8 +45,10 @@ class LabWindowTest {
         new LabApp(() -> small).start(stage);
     }
 
+    /** Waits for {@code condition}, checked on the FX thread so it never sees a half-updated scene. */
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
@@ -92,11 +94,15 @@ class LabWindowTest {
         assertFalse(robot.lookup("#learningRateField").queryAs(TextField.class).isDisabled(),
                 "the learning rate stays editable during a run");
 
+        replaceText(robot, "#learningRateField", "0.01"); // steers the running run from its next batch
+        ListView<Run> runs = robot.lookup("#runList").queryListView();
+        waitUntil(() -> !runs.getItems().get(0).rateChanges().isEmpty());
+        assertEquals(0.01, runs.getItems().get(0).rateChanges().get(0)[1]);
+
         robot.clickOn("#stopButton");
         waitUntil(() -> !train.isDisabled());
         robot.interact(frameWatch::stop);
 
-        ListView<Run> runs = robot.lookup("#runList").queryListView();
         assertEquals(1, runs.getItems().size());
         Run run = runs.getItems().get(0);
         assertEquals(Run.State.STOPPED, run.state().get());
@@ -163,9 +169,8 @@ class LabWindowTest {
         assertTrue(first.getText().matches("\\d( ✓| ✗ \\(is \\d\\))"), first.getText());
 
         robot.clickOn("#mistakesOnly");
-        // Not empty: the grid is briefly empty while it swaps in the new tiles.
-        waitUntil(() -> !grid.getChildren().isEmpty() && grid.getChildren().stream().allMatch(tile -> tile
-                .getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
+        waitUntil(() -> grid.getChildren().size() == 24 && grid.getChildren().stream().allMatch(tile -> tile.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
         robot.clickOn(grid.getChildren().get(0));
         assertTrue(robot.lookup("#galleryDetail").queryAs(Label.class).getText().contains("(wrong)"));
     }

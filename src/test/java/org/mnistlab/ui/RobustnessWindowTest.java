@@ -83,8 +83,9 @@ class RobustnessWindowTest {
         context = app.context();
     }
 
+    /** Waits for {@code condition}, checked on the FX thread so it never sees a half-updated scene. */
     private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {

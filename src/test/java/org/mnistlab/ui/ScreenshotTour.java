@@ -41,7 +41,8 @@ public final class ScreenshotTour {
         Scene scene = stage.get().getScene();
         Button train = (Button) scene.lookup("#trainButton");
         waitFor(() -> !train.isDisabled());
-        for (String rate : new String[] {"0.5", "0.05", "0.005"}) {
+        // The last run's network is the one the pad uses: end on the notebook's 0.05.
+        for (String rate : new String[] {"0.5", "0.005", "0.05"}) {
             fx(() -> {
                 ((TextField) scene.lookup("#epochsField")).setText("3");
                 ((TextField) scene.lookup("#learningRateField")).setText(rate);
@@ -57,14 +58,22 @@ public final class ScreenshotTour {
         Thread.sleep(800);
         Node canvas = scene.lookup("#padCanvas");
         double[][] seven = {{70, 70}, {130, 68}, {200, 66}, {185, 110}, {160, 160}, {140, 205}, {128, 240}};
-        fx(() -> {
-            Robot robot = new Robot();
-            var origin = canvas.localToScreen(0, 0);
-            robot.mouseMove(origin.getX() + seven[0][0], origin.getY() + seven[0][1]);
-            robot.mousePress(MouseButton.PRIMARY);
-            for (double[] p : seven) robot.mouseMove(origin.getX() + p[0], origin.getY() + p[1]);
-            robot.mouseRelease(MouseButton.PRIMARY);
-        });
+        AtomicReference<Robot> robot = new AtomicReference<>();
+        fx(() -> robot.set(new Robot()));
+        var origin = canvas.localToScreen(0, 0);
+        fx(() -> robot.get().mouseMove(origin.getX() + seven[0][0], origin.getY() + seven[0][1]));
+        fx(() -> robot.get().mousePress(MouseButton.PRIMARY));
+        // Each move in its own event so the window sees a real drag, segment by segment.
+        for (int i = 1; i < seven.length; i++) {
+            for (int step = 1; step <= 8; step++) {
+                double t = step / 8.0;
+                double x = seven[i - 1][0] + t * (seven[i][0] - seven[i - 1][0]);
+                double y = seven[i - 1][1] + t * (seven[i][1] - seven[i - 1][1]);
+                fx(() -> robot.get().mouseMove(origin.getX() + x, origin.getY() + y));
+                Thread.sleep(15);
+            }
+        }
+        fx(() -> robot.get().mouseRelease(MouseButton.PRIMARY));
         Thread.sleep(1500);
         capture(out.resolve("drawing-pad.png"));
         Platform.exit();

@@ -240,6 +240,9 @@ public final class ChartsView {
         chooser.setTitle(title);
         chooser.setInitialFileName(name);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        // The user's data folder, never the installation folder.
+        File folder = org.mnistlab.storage.UserFolders.dataFolder().toFile();
+        if (folder.isDirectory() || folder.mkdirs()) chooser.setInitialDirectory(folder);
         return chooser;
     }
 

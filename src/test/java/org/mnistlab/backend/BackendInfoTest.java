@@ -1,0 +1,28 @@
+package org.mnistlab.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class BackendInfoTest {
+
+    @Test
+    void thisCpuBuildReportsTheCpuBackendWithoutAFallbackNotice() {
+        BackendInfo info = BackendInfo.current();
+        assertEquals("CPU", info.backend());
+        assertTrue(info.threads() >= 1);
+        assertEquals("", info.fallbackReason(), "a CPU-only build has no GPU to fall back from");
+        assertTrue(info.shortText().startsWith("CPU · "), info.shortText());
+    }
+
+    @Test
+    void gpuBuildRunningOnTheCpuSaysSo() {
+        String reason = BackendInfo.fallbackReason(false, true);
+        assertTrue(reason.contains("GPU build") && reason.contains("runs on the CPU"), reason);
+        BackendInfo fellBack = new BackendInfo("CPU", "x86", 1L << 30, 2, "OPENBLAS", reason);
+        assertTrue(fellBack.shortText().endsWith("(GPU unavailable)"), fellBack.shortText());
+        assertFalse(BackendInfo.fallbackReason(true, true).length() > 0, "CUDA active: nothing to report");
+    }
+}

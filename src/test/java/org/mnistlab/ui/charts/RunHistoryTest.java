@@ -1,0 +1,49 @@
+package org.mnistlab.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.EvaluationPoint;
+
+class RunHistoryTest {
+
+    @Test
+    void csvHoldsEveryRawPointOfEveryRun(@TempDir Path dir) throws Exception {
+        RunHistory history = new RunHistory();
+        Run a = history.start(NetworkSpec.defaults());
+        Run b = history.start(NetworkSpec.defaults().withLearningRate(0.5));
+        List<double[]> losses = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) losses.add(new double[] {i * 100, 2.3 / i});
+        a.append(losses, List.of(new EvaluationPoint(1, 1000, 100_000, 0.3, 0.91, true)),
+                List.of(new double[] {50_000, 0.01}));
+        b.append(List.of(new double[] {100, 2.2}), List.of(), List.of());
+
+        Path csv = dir.resolve("runs.csv");
+        RunHistory.writeCsv(history.runs(), csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("run,architecture,optimizer,learning_rate,batch_size,kind,examples_seen,value", lines.get(0));
+        assertEquals(1 + 1000 + 2 + 1 + 1, lines.size(), "raw points, not the decimated ones on screen");
+        assertTrue(lines.contains("1,784-64-32-10,sgd,0.05,100,learning_rate_change,50000,0.01"), lines.toString());
+        assertTrue(lines.contains("2,784-64-32-10,sgd,0.5,100,train_loss,100,2.2"));
+        assertTrue(a.label().get().contains("→ lr 0.01") && a.label().get().contains("91.00%"), a.label().get());
+    }
+
+    @Test
+    void decimationKeepsLongCurvesShortAndFaithful() {
+        List<double[]> points = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) points.add(new double[] {i, i % 2 == 0 ? 1 : 3});
+        List<double[]> drawn = Decimation.toAtMost(points, 400);
+        assertEquals(400, drawn.size());
+        for (double[] p : drawn) assertEquals(2.0, p[1], 1e-9, "neighbours averaged, not dropped");
+        assertEquals(0, drawn.get(0)[0], 200);
+        assertEquals(99_999, drawn.get(399)[0], 200);
+        assertEquals(3, Decimation.toAtMost(points.subList(0, 3), 400).size(), "short curves unchanged");
+    }
+}
