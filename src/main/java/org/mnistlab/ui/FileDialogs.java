@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.mnistlab.storage.UserFolders;
 
 /**
  * The window's questions for a file or folder; each answer is null when the user cancels.
@@ -42,6 +43,9 @@ public interface FileDialogs {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MNIST Lab model", "*.zip"));
+            // Models live in the user's data folder, never in the installation folder.
+            File folder = UserFolders.modelsFolder().toFile();
+            if (folder.isDirectory() || folder.mkdirs()) chooser.setInitialDirectory(folder);
             return chooser;
         }
 

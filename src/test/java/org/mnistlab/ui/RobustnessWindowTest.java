@@ -249,6 +249,7 @@ class RobustnessWindowTest {
     /** What a file manager's drag carries: files, offered for copying. */
     private record DroppedFiles(List<java.io.File> files) implements TKClipboard {
         @Override
+        @SuppressWarnings("removal") // part of the interface JavaFX 21 still declares
         public void setSecurityContext(java.security.AccessControlContext context) {}
 
         @Override
