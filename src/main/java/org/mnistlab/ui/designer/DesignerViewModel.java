@@ -2,6 +2,7 @@ package org.mnistlab.ui.designer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -65,7 +66,15 @@ public final class DesignerViewModel {
     private final StringBinding summary;
     private boolean syncingLearningRate;
 
+    /** Bytes a run may still take; asked at each check, as other programs take and free memory. */
+    private final LongSupplier availableMemory;
+
     public DesignerViewModel() {
+        this(MemoryEstimate::availableBytes);
+    }
+
+    DesignerViewModel(LongSupplier availableMemory) {
+        this.availableMemory = availableMemory;
         apply(NetworkSpec.defaults());
         check = Bindings.createObjectBinding(this::readSpec, layers, optimizer, learningRate, momentum,
                 batchSize, epochs, seed, dropout, l2, weightInit, normalization, trainImages, testImages);
@@ -130,7 +139,8 @@ public final class DesignerViewModel {
                             "%,d is larger than the %,d training images", spec.batchSize(), trainImages.get()));
                 }
                 // The same estimate the trainer applies, so a run that cannot fit never starts.
-                MemoryEstimate.of(spec, trainImages.get(), testImages.get()).requireAvailable(spec);
+                MemoryEstimate.of(spec, trainImages.get(), testImages.get())
+                        .requireAtMost(availableMemory.getAsLong(), spec);
             }
             return SpecCheck.valid(spec);
         } catch (InvalidSpecException e) {

@@ -1,0 +1,98 @@
+package org.mnistlab.ui.designer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whatever is typed into the designer in a hurry, Train stays disabled and the reason names the
+ * field and what it allows. (The window marks the field from {@link SpecCheck#field()}.)
+ */
+class DesignerViewModelTest {
+    private static final long PLENTY = 64L << 30;
+
+    private static DesignerViewModel designer(long availableBytes) {
+        DesignerViewModel vm = new DesignerViewModel(() -> availableBytes);
+        vm.dataReady().set(true);
+        vm.trainImages().set(60_000);
+        vm.testImages().set(10_000);
+        return vm;
+    }
+
+    static Stream<Arguments> badEntries() {
+        return Stream.of(
+                bad("learning rate", DesignerViewModel::learningRate, "fast", "Learning rate: 'fast' is not a number"),
+                bad("learning rate", DesignerViewModel::learningRate, "NaN", "Learning rate: NaN is not a finite number"),
+                bad("learning rate", DesignerViewModel::learningRate, "Infinity",
+                        "Learning rate: Infinity is not a finite number"),
+                bad("learning rate", DesignerViewModel::learningRate, "0", "Learning rate: 0 is outside (0, 100]"),
+                bad("learning rate", DesignerViewModel::learningRate, "-0.1", "Learning rate: -0.1 is outside (0, 100]"),
+                bad("batch size", DesignerViewModel::batchSize, "0", "Batch size: 0 is outside 1-60000"),
+                bad("batch size", DesignerViewModel::batchSize, "-20", "Batch size: -20 is outside 1-60000"),
+                bad("batch size", DesignerViewModel::batchSize, "12.5", "Batch size: '12.5' is not a whole number"),
+                bad("epochs", DesignerViewModel::epochs, "", "Epochs: '' is not a whole number"),
+                bad("dropout", DesignerViewModel::dropout, "NaN", "Dropout: NaN is not a finite number"),
+                bad("L2", DesignerViewModel::l2, "-1", "L2: -1 is outside [0, 1]"));
+    }
+
+    private static Arguments bad(String field, java.util.function.Function<DesignerViewModel, StringProperty> property,
+            String typed, String reason) {
+        Consumer<DesignerViewModel> type = vm -> property.apply(vm).set(typed);
+        return Arguments.of(field + " = '" + typed + "'", type, field, reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEntries")
+    void aBadEntryDisablesTrainAndNamesTheField(String entry, Consumer<DesignerViewModel> type, String field,
+            String reason) {
+        DesignerViewModel vm = designer(PLENTY);
+        assertTrue(vm.canTrain().get(), "the defaults are fine");
+        type.accept(vm);
+        assertFalse(vm.canTrain().get());
+        assertEquals(field, vm.check().get().field());
+        assertEquals(reason, vm.trainBlockedReason().get());
+    }
+
+    @Test
+    void aLayerOfTenMillionUnitsIsRefusedAtTheField() {
+        DesignerViewModel vm = designer(PLENTY);
+        vm.layers().get(0).units().set(10_000_000);
+        assertFalse(vm.canTrain().get());
+        assertEquals("units", vm.check().get().field());
+        assertEquals("Units: 10000000 is outside 1-4096", vm.trainBlockedReason().get());
+    }
+
+    @Test
+    void aBatchLargerThanTheDataIsRefused() {
+        DesignerViewModel vm = designer(PLENTY);
+        vm.trainImages().set(3_000); // a small data folder
+        vm.batchSize().set("5000");
+        assertFalse(vm.canTrain().get());
+        assertEquals("Batch size: 5,000 is larger than the 3,000 training images", vm.trainBlockedReason().get());
+        vm.trainImages().set(60_000); // back to the bundled MNIST
+        assertTrue(vm.canTrain().get());
+    }
+
+    @Test
+    void aRunThatCannotFitInMemoryIsRefusedSayingHowMuchItNeeds() {
+        DesignerViewModel vm = designer(2L << 30);
+        vm.apply(org.mnistlab.network.NetworkSpec.defaults());
+        vm.layers().get(0).units().set(4096);
+        vm.layers().get(1).units().set(4096);
+        assertTrue(vm.canTrain().get(), "784-4096-4096-10 at batch 100 fits in 2 GB");
+        vm.batchSize().set("60000");
+        assertFalse(vm.canTrain().get());
+        assertEquals("batch size", vm.check().get().field());
+        assertTrue(vm.trainBlockedReason().get().startsWith(
+                "Batch size: this run would need about 9.4 GB of memory but only about 2.1 GB is free"),
+                vm.trainBlockedReason().get());
+    }
+}
