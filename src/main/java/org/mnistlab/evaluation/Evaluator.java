@@ -5,6 +5,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.mnistlab.data.DigitSet;
+import org.mnistlab.network.TrainedModel;
 
 /** Runs a network over labelled images in chunks and reports loss, accuracy and confusion. */
 public final class Evaluator {
@@ -29,12 +30,9 @@ public final class Evaluator {
             float[][] p = probabilities.toFloatMatrix();
             for (int r = 0; r < to - from; r++) {
                 int actual = labels[from + r];
-                int best = 0;
-                for (int c = 1; c < DigitSet.CLASSES; c++) {
-                    if (p[r][c] > p[r][best]) best = c;
-                }
+                int best = TrainedModel.argMax(p[r]);
                 predictions[from + r] = best;
-                evaluation.eval(actual, best);
+                evaluation.eval(best, actual); // DL4J's order: predicted, then actual
                 // Clamp as PyTorch's log_softmax effectively does: a certain wrong answer costs
                 // a large but finite loss instead of infinity.
                 lossSum -= Math.log(Math.max(p[r][actual], 1e-30));
