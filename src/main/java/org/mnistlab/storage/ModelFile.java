@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -45,29 +42,15 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(TrainedModel model, Double testAccuracy, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Path temp = null;
         try {
-            Files.createDirectories(folder);
-            temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".partial");
-            ModelSerializer.writeModel(model.network(), temp.toFile(), true);
-            addMetadata(temp, new ModelMetadata(FORMAT_VERSION, model.spec(), testAccuracy));
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true); // on disk before the rename makes it the real file
-            }
-            moveIntoPlace(temp, absolute);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            AtomicFile.write(target, temp -> {
+                ModelSerializer.writeModel(model.network(), temp.toFile(), true);
+                addMetadata(temp, new ModelMetadata(FORMAT_VERSION, model.spec(), testAccuracy));
+            });
         } catch (IOException e) {
             throw new ModelFileException(target.toString(), "could not be saved ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // Only a leftover hidden file; the save itself already succeeded or failed.
-                }
-            }
         }
     }
 
@@ -213,14 +196,6 @@ public final class ModelFile {
         try (FileSystem fs = FileSystems.newFileSystem(zip);
              OutputStream out = Files.newOutputStream(fs.getPath(METADATA_ENTRY))) {
             out.write(SpecJson.toJson(metadata).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

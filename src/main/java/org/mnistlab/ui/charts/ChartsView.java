@@ -206,9 +206,8 @@ public final class ChartsView {
         runInBackground(new Task<Void>() {
             @Override
             protected Void call() throws Exception {
-                File temp = File.createTempFile(".charts", ".png.partial", file.getAbsoluteFile().getParentFile());
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp);
-                java.nio.file.Files.move(temp.toPath(), file.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                org.mnistlab.storage.AtomicFile.write(file.toPath(),
+                        temp -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile()));
                 return null;
             }
         }, "Saved the charts to " + file);

@@ -5,12 +5,12 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.training.EvaluationPoint;
 
 /** Every run of this session, oldest first: what the charts overlay and the run list shows. */
@@ -41,7 +41,10 @@ public final class RunHistory {
      * measurement), via a temporary file so a failed write never leaves half a file.
      */
     public static void writeCsv(java.util.List<Run> runs, Path target) throws IOException {
-        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), ".runs", ".csv.partial");
+        AtomicFile.write(target, temp -> writeCsvTo(runs, temp));
+    }
+
+    private static void writeCsvTo(java.util.List<Run> runs, Path temp) throws IOException {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             out.write("run,architecture,optimizer,learning_rate,batch_size,kind,examples_seen,value\n");
             for (Run run : runs) {
@@ -60,6 +63,5 @@ public final class RunHistory {
                 }
             }
         }
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
