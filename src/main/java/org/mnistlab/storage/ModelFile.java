@@ -66,8 +66,15 @@ public final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(name, Files.exists(file) ? "is not a file" : "not found");
         }
-        ModelMetadata metadata = readMetadata(file, name);
-        checkConfiguration(file, name, metadata.spec());
+        ModelMetadata metadata;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            metadata = readMetadata(zip, name);
+            checkConfiguration(zip, name, metadata.spec());
+        } catch (ZipException e) {
+            throw new ModelFileException(name, "is not a model file (not a readable zip archive)", e);
+        } catch (IOException e) {
+            throw new ModelFileException(name, "cannot be read (" + e.getMessage() + ")", e);
+        }
         MultiLayerNetwork network;
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
@@ -75,7 +82,6 @@ public final class ModelFile {
             throw new ModelFileException(name, "the network inside could not be read ("
                     + e.getClass().getSimpleName() + ")", e);
         }
-        checkShape(name, network, metadata.spec());
         return new Loaded(new TrainedModel(metadata.spec(), network), metadata);
     }
 
@@ -104,8 +110,9 @@ public final class ModelFile {
         }
     }
 
-    private static ModelMetadata readMetadata(Path file, String name) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+    /** Throws ZipException or IOException when the zip itself cannot be read; {@link #read} names those. */
+    private static ModelMetadata readMetadata(ZipFile zip, String name) throws IOException {
+        try {
             for (String entry : DL4J_ENTRIES) {
                 if (zip.getEntry(entry) == null) {
                     throw new ModelFileException(name, "is a zip file but not a model (no " + entry + ")");
@@ -126,8 +133,6 @@ public final class ModelFile {
                 throw new ModelFileException(name, "has no valid model format version");
             }
             return SpecJson.fromJson(json, ModelMetadata.class);
-        } catch (ZipException e) {
-            throw new ModelFileException(name, "is not a model file (not a readable zip archive)", e);
         } catch (ModelFileException e) {
             throw e;
         } catch (JsonProcessingException e) {
@@ -135,8 +140,6 @@ public final class ModelFile {
                     + e.getOriginalMessage() + ")", e);
         } catch (LabException e) {
             throw new ModelFileException(name, "its settings are invalid (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new ModelFileException(name, "cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -144,9 +147,9 @@ public final class ModelFile {
      * Compares the layer sizes DL4J would allocate with the spec before anything is allocated: a
      * damaged or foreign configuration could otherwise ask for gigabytes of weights.
      */
-    private static void checkConfiguration(Path file, String name, NetworkSpec spec) {
+    private static void checkConfiguration(ZipFile zip, String name, NetworkSpec spec) {
         MultiLayerConfiguration configuration;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try {
             String json = new String(zip.getInputStream(zip.getEntry("configuration.json")).readAllBytes(),
                     StandardCharsets.UTF_8);
             configuration = MultiLayerConfiguration.fromJson(json);
@@ -175,21 +178,6 @@ public final class ModelFile {
             text.append('-').append(layer.getNOut());
         }
         return text.length() == 0 ? "no layers" : text.toString();
-    }
-
-    /** A model for another input size or class count would fail on the first drawing. */
-    private static void checkShape(String name, MultiLayerNetwork network, NetworkSpec spec) {
-        int layers = network.getnLayers();
-        if (layers != spec.hiddenLayers().size() + 1
-                || !(network.getLayer(0).conf().getLayer() instanceof FeedForwardLayer first)
-                || !(network.getLayer(layers - 1).conf().getLayer() instanceof FeedForwardLayer last)) {
-            throw new ModelFileException(name, "its network does not match its settings ("
-                    + spec.architecture() + ")");
-        }
-        if (first.getNIn() != NetworkSpec.INPUTS || last.getNOut() != NetworkSpec.OUTPUTS) {
-            throw new ModelFileException(name, "the network takes " + first.getNIn() + " inputs and gives "
-                    + last.getNOut() + " outputs; MNIST Lab needs 784 inputs (28×28) and 10 outputs");
-        }
     }
 
     private static void addMetadata(Path zip, ModelMetadata metadata) throws IOException {
