@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,57 +28,29 @@ public final class IdxReader {
 
     private IdxReader() {}
 
-    /** Images of {@code rows × cols} pixels, row-major, one unsigned byte each. */
-    public record Images(int count, int rows, int cols, byte[] pixels) {}
+    /** {@code count} images of 28 × 28 pixels, row-major, one unsigned byte each. */
+    public record Images(int count, byte[] pixels) {}
 
     public static Images readImages(String fileName, InputStream in) {
         byte[] bytes = readAll(fileName, in);
-        if (bytes.length < IMAGES_HEADER) {
-            throw new DataFileException(fileName, "truncated: " + bytes.length
-                    + " bytes is shorter than the 16-byte IDX image header");
-        }
-        ByteBuffer header = ByteBuffer.wrap(bytes, 0, IMAGES_HEADER);
-        int magic = header.getInt();
-        if (magic != IMAGES_MAGIC) {
-            throw new DataFileException(fileName, "wrong magic number " + magic
-                    + " (an IDX image file starts with 2051" + hintFor(magic) + ")");
-        }
-        int count = header.getInt();
-        int rows = header.getInt();
-        int cols = header.getInt();
-        if (count < 0) {
-            throw new DataFileException(fileName, "negative image count " + count);
-        }
+        int count = checkHeader(fileName, bytes, IMAGES_HEADER, IMAGES_MAGIC, "image");
+        ByteBuffer header = ByteBuffer.wrap(bytes);
+        int rows = header.getInt(8);
+        int cols = header.getInt(12);
         if (rows != 28 || cols != 28) {
             throw new DataFileException(fileName, "images are " + rows + "×" + cols
                     + " pixels; MNIST Lab needs 28×28");
         }
         long expected = IMAGES_HEADER + (long) count * rows * cols;
         checkLength(fileName, bytes.length, expected, count + " images");
-        byte[] pixels = new byte[count * rows * cols];
-        System.arraycopy(bytes, IMAGES_HEADER, pixels, 0, pixels.length);
-        return new Images(count, rows, cols, pixels);
+        return new Images(count, Arrays.copyOfRange(bytes, IMAGES_HEADER, bytes.length));
     }
 
     public static byte[] readLabels(String fileName, InputStream in) {
         byte[] bytes = readAll(fileName, in);
-        if (bytes.length < LABELS_HEADER) {
-            throw new DataFileException(fileName, "truncated: " + bytes.length
-                    + " bytes is shorter than the 8-byte IDX label header");
-        }
-        ByteBuffer header = ByteBuffer.wrap(bytes, 0, LABELS_HEADER);
-        int magic = header.getInt();
-        if (magic != LABELS_MAGIC) {
-            throw new DataFileException(fileName, "wrong magic number " + magic
-                    + " (an IDX label file starts with 2049" + hintFor(magic) + ")");
-        }
-        int count = header.getInt();
-        if (count < 0) {
-            throw new DataFileException(fileName, "negative label count " + count);
-        }
+        int count = checkHeader(fileName, bytes, LABELS_HEADER, LABELS_MAGIC, "label");
         checkLength(fileName, bytes.length, LABELS_HEADER + (long) count, count + " labels");
-        byte[] labels = new byte[count];
-        System.arraycopy(bytes, LABELS_HEADER, labels, 0, count);
+        byte[] labels = Arrays.copyOfRange(bytes, LABELS_HEADER, bytes.length);
         for (int i = 0; i < count; i++) {
             if (labels[i] < 0 || labels[i] > 9) {
                 throw new DataFileException(fileName, "label " + (labels[i] & 0xFF)
@@ -85,6 +58,28 @@ public final class IdxReader {
             }
         }
         return labels;
+    }
+
+    /**
+     * Checks what image and label files share (the header is there, the magic number is right,
+     * the item count is not negative) and returns the count.
+     */
+    private static int checkHeader(String fileName, byte[] bytes, int headerBytes, int magic, String kind) {
+        if (bytes.length < headerBytes) {
+            throw new DataFileException(fileName, "truncated: " + bytes.length
+                    + " bytes is shorter than the " + headerBytes + "-byte IDX " + kind + " header");
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes, 0, headerBytes);
+        int found = header.getInt();
+        if (found != magic) {
+            throw new DataFileException(fileName, "wrong magic number " + found
+                    + " (an IDX " + kind + " file starts with " + magic + hintFor(found) + ")");
+        }
+        int count = header.getInt();
+        if (count < 0) {
+            throw new DataFileException(fileName, "negative " + kind + " count " + count);
+        }
+        return count;
     }
 
     private static String hintFor(int magic) {

@@ -58,6 +58,34 @@ class IdxReaderTest {
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
 
+    static Stream<Arguments> badHeaders() {
+        return Stream.of(
+                Arguments.of(true, Arrays.copyOf(idxImages(2051, 1, 28, 28, 0), 10),
+                        "images.idx: truncated: 10 bytes is shorter than the 16-byte IDX image header"),
+                Arguments.of(false, Arrays.copyOf(idxLabels(2049, 1, 0), 5),
+                        "labels.idx: truncated: 5 bytes is shorter than the 8-byte IDX label header"),
+                Arguments.of(true, idxImages(2049, 1, 28, 28, 784),
+                        "images.idx: wrong magic number 2049 (an IDX image file starts with 2051; "
+                                + "this looks like a label file)"),
+                Arguments.of(false, idxLabels(2051, 1, 1),
+                        "labels.idx: wrong magic number 2051 (an IDX label file starts with 2049; "
+                                + "this looks like an image file)"),
+                Arguments.of(false, idxLabels(7, 1, 1),
+                        "labels.idx: wrong magic number 7 (an IDX label file starts with 2049)"),
+                Arguments.of(true, idxImages(2051, -3, 28, 28, 0), "images.idx: negative image count -3"),
+                Arguments.of(false, idxLabels(2049, -3, 0), "labels.idx: negative label count -3"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("badHeaders")
+    void badHeaderOfAnImageOrLabelFileIsReportedWordForWord(boolean images, byte[] bytes, String message) {
+        DataFileException e = assertThrows(DataFileException.class, () -> {
+            if (images) IdxReader.readImages("images.idx", new ByteArrayInputStream(bytes));
+            else IdxReader.readLabels("labels.idx", new ByteArrayInputStream(bytes));
+        });
+        assertEquals(message, e.getMessage());
+    }
+
     @Test
     void corruptGzipDataIsReportedAsCorrupt() {
         byte[] zipped = gzip(idxImages(2051, 9, 28, 28, 9 * 784));
