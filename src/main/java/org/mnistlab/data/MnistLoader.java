@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 
 /**
  * Loads MNIST from the copy bundled with the app (the default) or from a folder the user names.
@@ -43,25 +44,24 @@ public final class MnistLoader {
     }
 
     /** A file to read: its name for messages, and how to open it. */
-    private record Source(String name, Opener opener) {}
+    private record Source(String name, Opener opener) {
+        /** Opens the file and parses it with {@code parse}, which is given the name for its messages. */
+        <T> T read(BiFunction<String, InputStream, T> parse) {
+            try (InputStream in = opener.open()) {
+                return parse.apply(name, in);
+            } catch (IOException e) {
+                throw new DataFileException(name, "cannot be read (" + e.getMessage() + ")", e);
+            }
+        }
+    }
 
     private interface Opener {
         InputStream open() throws IOException;
     }
 
     private static DigitSet readSet(Source imagesFile, Source labelsFile) {
-        IdxReader.Images images;
-        try (InputStream in = imagesFile.opener().open()) {
-            images = IdxReader.readImages(imagesFile.name(), in);
-        } catch (IOException e) {
-            throw new DataFileException(imagesFile.name(), "cannot be read (" + e.getMessage() + ")", e);
-        }
-        byte[] labels;
-        try (InputStream in = labelsFile.opener().open()) {
-            labels = IdxReader.readLabels(labelsFile.name(), in);
-        } catch (IOException e) {
-            throw new DataFileException(labelsFile.name(), "cannot be read (" + e.getMessage() + ")", e);
-        }
+        IdxReader.Images images = imagesFile.read(IdxReader::readImages);
+        byte[] labels = labelsFile.read(IdxReader::readLabels);
         if (labels.length != images.count()) {
             throw new DataFileException(labelsFile.name(), "has " + labels.length
                     + " labels but " + imagesFile.name() + " has " + images.count() + " images");
