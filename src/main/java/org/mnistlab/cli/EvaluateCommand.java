@@ -48,7 +48,7 @@ final class EvaluateCommand implements Command {
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         if (!args.has("model")) throw new UsageException("--model FILE is required");
         TrainedModel model = ModelFile.load(args.path("model"));
-        DigitSet test = MnistLoader.load(args.path("data")).test();
+        DigitSet test = MnistLoader.loadTest(args.path("data"));
         EvaluationReport report = Evaluator.evaluate(model.network(),
                 test.features(model.spec().normalization()), test.labels());
         if (args.has("json")) {

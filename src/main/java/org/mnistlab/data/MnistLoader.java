@@ -30,9 +30,7 @@ public final class MnistLoader {
 
     /** MNIST from {@code folder}; each file may be raw IDX or gzip'd with a .gz suffix. */
     public static MnistData loadFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new DataFileException(folder.toString(), "is not a folder");
-        }
+        requireFolder(folder);
         return new MnistData(
                 readSet(inFolder(folder, TRAIN_IMAGES), inFolder(folder, TRAIN_LABELS)),
                 readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS)));
@@ -41,6 +39,18 @@ public final class MnistLoader {
     /** {@code folder == null} means the bundled copy. */
     public static MnistData load(Path folder) {
         return folder == null ? loadBundled() : loadFolder(folder);
+    }
+
+    /**
+     * Only the test half, for work that judges a model and never trains one: the training files
+     * are neither read nor required. {@code folder == null} means the bundled copy.
+     */
+    public static DigitSet loadTest(Path folder) {
+        if (folder == null) {
+            return readSet(bundled(TEST_IMAGES), bundled(TEST_LABELS));
+        }
+        requireFolder(folder);
+        return readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS));
     }
 
     /** A file to read: its name for messages, and how to open it. */
@@ -67,6 +77,12 @@ public final class MnistLoader {
                     + " labels but " + imagesFile.name() + " has " + images.count() + " images");
         }
         return new DigitSet(images.count(), images.pixels(), labels);
+    }
+
+    private static void requireFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new DataFileException(folder.toString(), "is not a folder");
+        }
     }
 
     private static Source bundled(String baseName) {

@@ -153,6 +153,20 @@ class CliTest {
     }
 
     @Test
+    void evaluateNeedsOnlyTheTestFilesOfADataFolder(@TempDir Path dir) throws Exception {
+        TestData.tinyMnistFolder(dir, 200, 50);
+        Files.delete(dir.resolve("train-images-idx3-ubyte"));
+        Files.delete(dir.resolve("train-labels-idx1-ubyte.gz"));
+        Result r = cli("evaluate", "--model", model.toString(), "--data", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        int total = 0;
+        for (JsonNode row : SpecJson.MAPPER.readTree(r.out()).get("confusion_matrix")) {
+            for (JsonNode c : row) total += c.asInt();
+        }
+        assertEquals(50, total);
+    }
+
+    @Test
     void evaluateRejectsAFileThatIsNotAModel(@TempDir Path dir) throws IOException {
         Path fake = dir.resolve("fake.zip");
         Files.writeString(fake, "hello");

@@ -1,5 +1,6 @@
 package org.mnistlab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,25 @@ class MnistLoaderTest {
         MnistData data = MnistLoader.loadFolder(TestData.tinyMnistFolder(dir, 30, 10));
         assertEquals(30, data.train().count());
         assertEquals(10, data.test().count());
+    }
+
+    @Test
+    void testHalfLoadsWithoutTheTrainingFiles(@TempDir Path dir) throws IOException {
+        TestData.tinyMnistFolder(dir, 30, 10);
+        Files.delete(dir.resolve("train-images-idx3-ubyte"));
+        Files.delete(dir.resolve("train-labels-idx1-ubyte.gz"));
+        assertEquals(10, MnistLoader.loadTest(dir).count());
+    }
+
+    @Test
+    void bundledTestHalfIsTheTestHalfOfTheBundledMnist() {
+        DigitSet test = MnistLoader.loadTest(null);
+        DigitSet expected = TestData.mnist().test();
+        assertEquals(expected.count(), test.count());
+        for (int i : new int[] {0, 1, 9_999}) {
+            assertEquals(expected.label(i), test.label(i));
+            assertArrayEquals(expected.intensities(i), test.intensities(i));
+        }
     }
 
     @Test
