@@ -8,8 +8,6 @@ public record HiddenLayer(int units, ActivationKind activation) {
         if (activation == null) {
             throw new InvalidSpecException("activation", "every hidden layer needs an activation");
         }
-        if (units < 1 || units > MAX_UNITS) {
-            throw new InvalidSpecException("units", units + " is outside 1-" + MAX_UNITS);
-        }
+        NetworkSpec.requireBetween("units", units, 1, MAX_UNITS);
     }
 }

@@ -1,6 +1,6 @@
 package org.mnistlab.network;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mnistlab.data.DigitSet;
@@ -49,9 +49,8 @@ public record NetworkSpec(
         require(normalization != null, "normalization", "missing");
         requireRange("learning rate", learningRate, 0, false, MAX_LEARNING_RATE);
         requireRange("momentum", momentum, 0, true, 0.999);
-        require(batchSize >= 1 && batchSize <= MAX_BATCH, "batch size",
-                batchSize + " is outside 1-" + MAX_BATCH);
-        require(epochs >= 1 && epochs <= MAX_EPOCHS, "epochs", epochs + " is outside 1-" + MAX_EPOCHS);
+        requireBetween("batch size", batchSize, 1, MAX_BATCH);
+        requireBetween("epochs", epochs, 1, MAX_EPOCHS);
         requireRange("dropout", dropout, 0, true, 0.95);
         requireRange("L2", l2, 0, true, 1);
         requireRange("init scale", initScale, 0, false, 10);
@@ -67,11 +66,7 @@ public record NetworkSpec(
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
     public String architecture() {
-        List<String> sizes = new ArrayList<>();
-        sizes.add(String.valueOf(INPUTS));
-        hiddenLayers.forEach(l -> sizes.add(String.valueOf(l.units())));
-        sizes.add(String.valueOf(OUTPUTS));
-        return String.join("-", sizes);
+        return Arrays.stream(layerWidths()).mapToObj(String::valueOf).collect(Collectors.joining("-"));
     }
 
     /** Layer widths from input to output: [784, 64, 32, 10]. */
@@ -148,6 +143,13 @@ public record NetworkSpec(
 
     private static void require(boolean ok, String field, String problem) {
         if (!ok) throw new InvalidSpecException(field, problem);
+    }
+
+    /** A whole number from {@code min} to {@code max}, both included. */
+    static void requireBetween(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidSpecException(field, value + " is outside " + min + "-" + max);
+        }
     }
 
     private static void requireRange(String field, double value, double min, boolean minIncluded,
