@@ -90,17 +90,9 @@ public final class DigitPreprocessor {
 
     /** Pastes the scaled digit into 28×28 with its centre of mass at (14, 14), staying inside the field. */
     static float[] centreByMass(float[] digit, int width, int height) {
-        double mass = 0, mx = 0, my = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float v = digit[y * width + x];
-                mass += v;
-                mx += v * (x + 0.5);
-                my += v * (y + 0.5);
-            }
-        }
-        int left = (int) Math.round(SIDE / 2.0 - mx / mass);
-        int top = (int) Math.round(SIDE / 2.0 - my / mass);
+        double[] centre = centreOfMass(digit, width);
+        int left = (int) Math.round(SIDE / 2.0 - centre[0]);
+        int top = (int) Math.round(SIDE / 2.0 - centre[1]);
         left = Math.max(0, Math.min(SIDE - width, left));
         top = Math.max(0, Math.min(SIDE - height, top));
         float[] field = new float[SIDE * SIDE];
@@ -110,13 +102,16 @@ public final class DigitPreprocessor {
         return field;
     }
 
-    /** Centre of mass of a 28×28 field in pixel units (pixel i spans [i, i+1)): {x, y}. */
-    public static double[] centreOfMass(float[] field) {
+    /**
+     * Centre of mass of a row-major image {@code width} pixels wide, in pixel units (pixel i spans
+     * [i, i+1)): {x, y}. For a 28×28 field, {@code width} is {@link #SIDE}.
+     */
+    public static double[] centreOfMass(float[] img, int width) {
         double mass = 0, mx = 0, my = 0;
-        for (int i = 0; i < field.length; i++) {
-            mass += field[i];
-            mx += field[i] * (i % SIDE + 0.5);
-            my += field[i] * (i / SIDE + 0.5);
+        for (int i = 0; i < img.length; i++) {
+            mass += img[i];
+            mx += img[i] * (i % width + 0.5);
+            my += img[i] * (i / width + 0.5);
         }
         return new double[] {mx / mass, my / mass};
     }

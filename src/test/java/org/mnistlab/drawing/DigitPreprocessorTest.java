@@ -32,7 +32,7 @@ class DigitPreprocessorTest {
     @Test
     void offCentreBlobIsCentredByMassAndScaledToTwentyPixels() {
         float[] field = DigitPreprocessor.toMnist(offCentreBlob());
-        double[] com = DigitPreprocessor.centreOfMass(field);
+        double[] com = DigitPreprocessor.centreOfMass(field, DigitPreprocessor.SIDE);
         assertEquals(14.0, com[0], 0.5);
         assertEquals(14.0, com[1], 0.5);
         int[] box = DigitPreprocessor.inkBounds(new InkImage(28, 28, field), 0.1f);
@@ -54,8 +54,9 @@ class DigitPreprocessorTest {
             }
             float[] a = DigitPreprocessor.toMnist(new InkImage(280, 280, bottom));
             float[] b = DigitPreprocessor.toMnist(new InkImage(280, 280, right));
-            assertEquals(14.0, DigitPreprocessor.centreOfMass(a)[1], 0.6, "bar of height " + size);
-            assertEquals(14.0, DigitPreprocessor.centreOfMass(b)[0], 0.6, "bar of width " + size);
+            int side = DigitPreprocessor.SIDE;
+            assertEquals(14.0, DigitPreprocessor.centreOfMass(a, side)[1], 0.6, "bar of height " + size);
+            assertEquals(14.0, DigitPreprocessor.centreOfMass(b, side)[0], 0.6, "bar of width " + size);
         }
     }
 
