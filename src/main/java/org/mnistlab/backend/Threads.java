@@ -15,21 +15,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * another matter: it only multithreads OpenBLAS's matrix products, which split cleanly, and runs
  * best with OpenBLAS's default of one thread per core.
  *
- * <p>{@code OMP_NUM_THREADS} only works when set before the JVM starts; {@link #apply} and
- * {@link #forRun} are the in-process equivalent.
+ * <p>{@code OMP_NUM_THREADS} only works when set before the JVM starts; {@link #forRun} is the
+ * in-process equivalent.
  */
 public final class Threads {
     private Threads() {}
-
-    public static void apply(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
-        }
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
-        ops().setOmpNumThreads(threads);
-    }
 
     /**
      * Sets ND4J's kernel threads and OpenBLAS's threads for one training run, on the calling
@@ -44,16 +34,15 @@ public final class Threads {
         int max = Nd4j.getEnvironment().maxThreads();
         int omp = ops().ompGetMaxThreads();
         int blas = blasThreads();
-        Nd4j.getEnvironment().setMaxMasterThreads(kernelThreads);
-        Nd4j.getEnvironment().setMaxThreads(kernelThreads);
-        ops().setOmpNumThreads(kernelThreads);
+        set(kernelThreads, kernelThreads, kernelThreads, blasThreads);
+        return () -> set(master, max, omp, blas);
+    }
+
+    private static void set(int masterThreads, int maxThreads, int ompThreads, int blasThreads) {
+        Nd4j.getEnvironment().setMaxMasterThreads(masterThreads);
+        Nd4j.getEnvironment().setMaxThreads(maxThreads);
+        ops().setOmpNumThreads(ompThreads);
         openblas_nolapack.blas_set_num_threads(blasThreads);
-        return () -> {
-            Nd4j.getEnvironment().setMaxMasterThreads(master);
-            Nd4j.getEnvironment().setMaxThreads(max);
-            ops().setOmpNumThreads(omp);
-            openblas_nolapack.blas_set_num_threads(blas);
-        };
     }
 
     /** Puts the previous thread settings back. */
