@@ -3,6 +3,7 @@ package org.mnistlab.training;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.mnistlab.evaluation.Evaluator;
+import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 
 /**
@@ -49,9 +50,19 @@ public record MemoryEstimate(long imageBytes, long weightBytes, long activationB
         return Math.max(0, free);
     }
 
-    /** Refuses the run when it would need more than {@link #availableBytes()}. */
-    public void requireAvailable(NetworkSpec spec) {
-        requireAtMost(availableBytes(), spec);
+    /**
+     * Whether a run of {@code spec} on this much data can start: its batch is no larger than the
+     * training images and it fits in {@code availableBytes}. The trainer and the designer ask this
+     * same question, so a run the designer allows is one the trainer accepts.
+     *
+     * @throws InvalidSpecException naming the batch size, or {@link NotEnoughMemoryException}
+     */
+    public static void requireRunnable(NetworkSpec spec, int trainImages, int testImages, long availableBytes) {
+        if (spec.batchSize() > trainImages) {
+            throw new InvalidSpecException("batch size", String.format(Locale.ROOT,
+                    "%,d is larger than the %,d training images", spec.batchSize(), trainImages));
+        }
+        of(spec, trainImages, testImages).requireAtMost(availableBytes, spec);
     }
 
     /**

@@ -7,7 +7,6 @@ import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
 import org.mnistlab.network.Dl4jNetworks;
-import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.TrainedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -55,11 +54,7 @@ public final class Trainer {
 
     private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
             Engine engine, StepProfile profile) {
-        if (spec.batchSize() > train.count()) {
-            throw new InvalidSpecException("batch size", spec.batchSize()
-                    + " is larger than the " + train.count() + " training images");
-        }
-        MemoryEstimate.of(spec, train.count(), test.count()).requireAvailable(spec);
+        MemoryEstimate.requireRunnable(spec, train.count(), test.count(), MemoryEstimate.availableBytes());
         if (evaluateEveryBatches < 0) {
             throw new IllegalArgumentException("evaluateEveryBatches must be >= 0");
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
+import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.testing.TestData;
@@ -63,6 +64,15 @@ class MemoryEstimateTest {
         NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
                 () -> new Trainer(WIDEST.withBatchSize(60_000), train, TestData.mnist().test()));
         assertTrue(e.getMessage().contains("would need about 36.3 GB"), e.getMessage());
+    }
+
+    @Test
+    void trainerRefusesABatchLargerThanTheTrainingImagesInTheDesignersWords() {
+        NetworkSpec spec = NetworkSpec.defaults().withBatchSize(5_000);
+        DigitSet train = TestData.mnist().train().first(3_000);
+        InvalidSpecException e = assertThrows(InvalidSpecException.class,
+                () -> new Trainer(spec, train, TestData.mnist().test().first(10)));
+        assertEquals("batch size: 5,000 is larger than the 3,000 training images", e.getMessage());
     }
 
     @Test

@@ -134,13 +134,9 @@ public final class DesignerViewModel {
                     number("L2", l2.get()), weightInit.get(), NetworkSpec.defaults().initScale(),
                     normalization.get());
             if (trainImages.get() > 0) {
-                if (spec.batchSize() > trainImages.get()) {
-                    throw new InvalidSpecException("batch size", String.format(Locale.ROOT,
-                            "%,d is larger than the %,d training images", spec.batchSize(), trainImages.get()));
-                }
-                // The same estimate the trainer applies, so a run that cannot fit never starts.
-                MemoryEstimate.of(spec, trainImages.get(), testImages.get())
-                        .requireAtMost(availableMemory.getAsLong(), spec);
+                // The same check the trainer applies, so a run that cannot start is never offered.
+                MemoryEstimate.requireRunnable(spec, trainImages.get(), testImages.get(),
+                        availableMemory.getAsLong());
             }
             return SpecCheck.valid(spec);
         } catch (InvalidSpecException e) {
