@@ -13,9 +13,15 @@ interface Command {
     /** The full usage text for {@code COMMAND --help}. */
     String usage();
 
-    Set<String> valuedOptions();
+    /** Options that take a value (without "--"); none unless the command says so. */
+    default Set<String> valuedOptions() {
+        return Set.of();
+    }
 
-    Set<String> flags();
+    /** Options that take no value; every command can print JSON. */
+    default Set<String> flags() {
+        return Set.of("json");
+    }
 
     /** @return the exit code */
     int run(CliArgs args, PrintStream out, PrintStream err);

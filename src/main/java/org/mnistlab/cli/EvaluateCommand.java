@@ -40,11 +40,6 @@ final class EvaluateCommand implements Command {
     }
 
     @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
-
-    @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         if (!args.has("model")) throw new UsageException("--model FILE is required");
         TrainedModel model = ModelFile.load(args.path("model"));

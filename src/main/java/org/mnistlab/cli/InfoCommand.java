@@ -1,7 +1,6 @@
 package org.mnistlab.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
 
 /** {@code info}: which ND4J backend, device and thread settings this machine gives the engine. */
@@ -19,16 +18,6 @@ final class InfoCommand implements Command {
     @Override
     public String usage() {
         return "Usage: java -jar mnist-lab.jar info [--json]\n";
-    }
-
-    @Override
-    public Set<String> valuedOptions() {
-        return Set.of();
-    }
-
-    @Override
-    public Set<String> flags() {
-        return Set.of("json");
     }
 
     @Override

@@ -40,11 +40,6 @@ final class PredictCommand implements Command {
     }
 
     @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
-
-    @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         if (!args.has("model")) throw new UsageException("--model FILE is required");
         if (args.positionals().isEmpty()) throw new UsageException("name at least one image file");

@@ -45,11 +45,6 @@ final class TrainCommand implements Command {
     }
 
     @Override
-    public Set<String> flags() {
-        return Set.of("json");
-    }
-
-    @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
         Path target = args.path("out");
