@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A parsed command line: {@code --name value} options, {@code --flag} switches and positional
@@ -65,35 +66,35 @@ public final class CliArgs {
         return value == null ? null : Path.of(value);
     }
 
+    /** Underscores are ignored ({@code --limit 10_000}); {@link #longInteger} does not ignore them. */
     public int integer(String name, int fallback) {
-        String value = options.get(name);
-        if (value == null) return fallback;
-        try {
-            return Integer.parseInt(value.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + value + "' is not a whole number");
-        }
+        return parsed(name, fallback, value -> Integer.parseInt(value.replace("_", "")), "a whole number");
     }
 
     public long longInteger(String name, long fallback) {
-        String value = options.get(name);
-        if (value == null) return fallback;
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + value + "' is not a whole number");
-        }
+        return parsed(name, fallback, Long::parseLong, "a whole number");
     }
 
     public double number(String name, double fallback) {
+        return parsed(name, fallback, value -> {
+            double d = Double.parseDouble(value);
+            if (!Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        }, "a finite number");
+    }
+
+    /**
+     * The option's value, trimmed and read by {@code parse}, or {@code fallback} when it is not
+     * given. A {@link NumberFormatException} from {@code parse} becomes a usage error saying the
+     * value is not {@code expected}.
+     */
+    private <T> T parsed(String name, T fallback, Function<String, T> parse, String expected) {
         String value = options.get(name);
         if (value == null) return fallback;
         try {
-            double d = Double.parseDouble(value.trim());
-            if (!Double.isFinite(d)) throw new NumberFormatException();
-            return d;
+            return parse.apply(value.trim());
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + value + "' is not a finite number");
+            throw new UsageException("--" + name + ": '" + value + "' is not " + expected);
         }
     }
 
