@@ -24,10 +24,8 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String usage() {
-        return """
-                Usage: java -jar mnist-lab.jar evaluate --model FILE [--data DIR] [--json]
-
-                  --model FILE          a model saved by train --out or by the lab window
+        return "Usage: java -jar mnist-lab.jar evaluate --model FILE [--data DIR] [--json]\n\n"
+                + ModelOption.HELP + """
                   --data DIR            MNIST folder; default: the bundled copy
                   --json                one JSON object: test_accuracy, test_loss,
                                         per_class_accuracy, confusion_matrix (rows: true digit)
@@ -36,13 +34,12 @@ final class EvaluateCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model", "data");
+        return Set.of(ModelOption.NAME, "data");
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
-        if (!args.has("model")) throw new UsageException("--model FILE is required");
-        TrainedModel model = ModelFile.load(args.path("model"));
+        TrainedModel model = ModelFile.load(ModelOption.required(args));
         DigitSet test = MnistLoader.loadTest(args.path("data"));
         EvaluationReport report = Evaluator.evaluate(model.network(),
                 test.features(model.spec().normalization()), test.labels());

@@ -29,21 +29,21 @@ final class PredictCommand implements Command {
 
                   Images may be any size, white ink on black or black ink on white; each is cropped
                   to its ink, scaled to 20 px and centred by mass in 28×28, as MNIST was made.
-                  --model FILE          a model saved by train --out or by the lab window
+                """ + ModelOption.HELP + """
                   --json                one JSON object per image: file, digit, probabilities
                 """;
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("model");
+        return Set.of(ModelOption.NAME);
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
-        if (!args.has("model")) throw new UsageException("--model FILE is required");
+        Path modelFile = ModelOption.required(args);
         if (args.positionals().isEmpty()) throw new UsageException("name at least one image file");
-        TrainedModel model = ModelFile.load(args.path("model"));
+        TrainedModel model = ModelFile.load(modelFile);
         boolean json = args.has("json");
         int failures = 0;
         for (String file : args.positionals()) {
