@@ -3,7 +3,6 @@ package org.mnistlab.cli;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,7 +40,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: java -jar mnist-lab.jar bench [options]\n\n" + SpecOptions.HELP + DataOptions.HELP + """
+        return SpecOptions.usage(name(), """
                   --warmup N            examples trained before timing starts (default 20000)
                   --window N            examples per timed window (default 20000)
                   --windows N           timed windows; the median is reported (default 5)
@@ -49,15 +48,12 @@ final class BenchCommand implements Command {
                   --profile             also print where a fast-path step's time goes, by phase
                   --inference           also time drawing-pad inference (preprocess + forward)
                   --json                one JSON object with samples_per_second
-                """;
+                """);
     }
 
     @Override
     public Set<String> valuedOptions() {
-        Set<String> names = new HashSet<>(SpecOptions.NAMES);
-        names.addAll(DataOptions.NAMES);
-        names.addAll(Set.of("warmup", "window", "windows", "engine"));
-        return names;
+        return SpecOptions.valuedOptions("warmup", "window", "windows", "engine");
     }
 
     @Override

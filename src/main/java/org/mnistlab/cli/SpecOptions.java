@@ -1,6 +1,7 @@
 package org.mnistlab.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.mnistlab.data.Normalization;
@@ -33,6 +34,20 @@ final class SpecOptions {
             """;
 
     private SpecOptions() {}
+
+    /** Usage of a command that trains (train, bench): the network's and the data's options, then its own. */
+    static String usage(String command, String ownHelp) {
+        return "Usage: java -jar mnist-lab.jar " + command + " [options]\n\n"
+                + HELP + DataOptions.HELP + ownHelp;
+    }
+
+    /** The valued options of a command that trains: the network's, the data's and its own. */
+    static Set<String> valuedOptions(String... own) {
+        Set<String> names = new HashSet<>(NAMES);
+        names.addAll(DataOptions.NAMES);
+        names.addAll(List.of(own));
+        return names;
+    }
 
     static NetworkSpec read(CliArgs args) {
         NetworkSpec d = NetworkSpec.defaults();

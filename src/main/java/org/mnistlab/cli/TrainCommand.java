@@ -2,7 +2,6 @@ package org.mnistlab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
@@ -29,19 +28,16 @@ final class TrainCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: java -jar mnist-lab.jar train [options]\n\n" + SpecOptions.HELP + DataOptions.HELP + """
+        return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second
-                """;
+                """);
     }
 
     @Override
     public Set<String> valuedOptions() {
-        Set<String> names = new HashSet<>(SpecOptions.NAMES);
-        names.addAll(DataOptions.NAMES);
-        names.add("out");
-        return names;
+        return SpecOptions.valuedOptions("out");
     }
 
     @Override
