@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import org.mnistlab.drawing.BlankImageException;
 import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.ImageFiles;
 import org.mnistlab.drawing.ImageInputException;
@@ -53,16 +54,23 @@ final class PredictCommand implements Command {
                 out.println(json
                         ? Json.object().put("file", file).put("digit", digit).put("probabilities", p).toString()
                         : String.format(Locale.ROOT, "%s: %d (%.3f)", file, digit, p[digit]));
+            } catch (BlankImageException e) {
+                failures++;
+                // The preprocessor never sees the file's name; ImageFiles' own messages start with it.
+                report(file, file + ": " + e.getMessage(), json, out, err);
             } catch (ImageInputException e) {
                 failures++;
-                String problem = e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage();
-                if (json) {
-                    out.println(Json.object().put("file", file).put("error", problem));
-                } else {
-                    err.println(problem);
-                }
+                report(file, e.getMessage(), json, out, err);
             }
         }
         return failures == 0 ? Cli.OK : Cli.FAILED;
+    }
+
+    private static void report(String file, String problem, boolean json, PrintStream out, PrintStream err) {
+        if (json) {
+            out.println(Json.object().put("file", file).put("error", problem));
+        } else {
+            err.println(problem);
+        }
     }
 }

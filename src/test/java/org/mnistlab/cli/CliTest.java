@@ -142,6 +142,22 @@ class CliTest {
     }
 
     @Test
+    void predictNamesEachUnreadableImageOnceInTextAndJson(@TempDir Path dir) throws Exception {
+        Path blank = dir.resolve("empty.png");
+        ImageIO.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        Path missing = dir.resolve("missing.png");
+        String blankProblem = blank + ": the image is blank: there is no ink to read";
+        String missingProblem = missing + ": not found";
+        Result text = cli("predict", "--model", model.toString(), blank.toString(), missing.toString());
+        assertEquals(1, text.code());
+        assertEquals(List.of(blankProblem, missingProblem), text.err().lines().toList());
+        Result json = cli("predict", "--model", model.toString(), "--json", blank.toString(), missing.toString());
+        assertEquals(1, json.code());
+        assertEquals(blankProblem, SpecJson.MAPPER.readTree(json.lines().get(0)).get("error").asText());
+        assertEquals(missingProblem, SpecJson.MAPPER.readTree(json.lines().get(1)).get("error").asText());
+    }
+
+    @Test
     void evaluateJsonHasAccuracyAndConfusionMatrix() throws Exception {
         Result r = cli("evaluate", "--model", model.toString(), "--json");
         assertEquals(0, r.code(), r.err());
