@@ -122,6 +122,9 @@ public final class Trainer {
         /** @return the batch's training loss */
         double train(int[] order, int from, int to);
 
+        /** A learning-rate change the network itself has already been given. */
+        default void setLearningRate(double rate) {}
+
         @Override
         default void close() {}
     }
@@ -187,6 +190,11 @@ public final class Trainer {
         }
 
         @Override
+        public void setLearningRate(double rate) {
+            path.setLearningRate(rate);
+        }
+
+        @Override
         public void close() {
             path.close();
         }
@@ -199,7 +207,6 @@ public final class Trainer {
         private final TrainingControl control;
         private final INDArray features = train.features(spec.normalization());
         private final Steps steps;
-        private final FastPath fastPath;
         private final INDArray testFeatures = test.features(spec.normalization());
         private final Random shuffleRandom = new Random(spec.seed());
         private final DivergenceDetector divergence = new DivergenceDetector();
@@ -213,9 +220,9 @@ public final class Trainer {
             this.network = network;
             this.listener = listener;
             this.control = control;
-            boolean fast = usesFastPath();
-            fastPath = fast ? new FastPath(spec, network, features, train.labels(), profile) : null;
-            steps = fast ? new FastSteps(fastPath, profile) : new Dl4jSteps(network, features, train.oneHotLabels());
+            steps = usesFastPath()
+                    ? new FastSteps(new FastPath(spec, network, features, train.labels(), profile), profile)
+                    : new Dl4jSteps(network, features, train.oneHotLabels());
         }
 
         TrainingOutcome execute() {
@@ -285,7 +292,7 @@ public final class Trainer {
             Double requested = control.takeLearningRateRequest();
             if (requested != null && spec.optimizer().usesLearningRate() && requested != learningRate) {
                 network.setLearningRate(requested);
-                if (fastPath != null) fastPath.setLearningRate(requested);
+                steps.setLearningRate(requested);
                 learningRate = requested;
                 listener.onLearningRateChanged(examplesSeen, requested);
             }

@@ -135,6 +135,31 @@ class TrainerTest {
     }
 
     @Test
+    void learningRateChangeReachesTheFastPathAsItReachesDl4jFit() {
+        assertEquals("fast path", new Trainer(SMALL, train, test).engineDescription());
+        List<Double> fast = lossesWithRateChangeAtBatch3(Trainer.Engine.AUTO, 0.01);
+        List<Double> dl4j = lossesWithRateChangeAtBatch3(Trainer.Engine.DL4J, 0.01);
+        List<Double> unchanged = lossesWithRateChangeAtBatch3(Trainer.Engine.AUTO, 0.1);
+        for (int i = 0; i < fast.size(); i++) {
+            assertEquals(dl4j.get(i), fast.get(i), 1e-3, "batch " + i);
+        }
+        assertTrue(Math.abs(unchanged.get(9) - fast.get(9)) > 1e-2, "the change makes a visible difference");
+    }
+
+    private static List<Double> lossesWithRateChangeAtBatch3(Trainer.Engine engine, double newRate) {
+        TrainingControl control = new TrainingControl();
+        Recorder events = new Recorder() {
+            @Override
+            public void onBatch(BatchProgress p) {
+                super.onBatch(p);
+                if (p.batch() == 3) control.requestLearningRate(newRate);
+            }
+        };
+        new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).withEngine(engine).run(events, control);
+        return events.batches.stream().map(BatchProgress::loss).toList();
+    }
+
+    @Test
     void pausedRunWaitsUntilResumed() throws Exception {
         TrainingControl control = new TrainingControl();
         java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
