@@ -79,6 +79,11 @@ public final class Trainer {
         return new Trainer(spec, train, test, evaluateEveryBatches, engine, into);
     }
 
+    /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
+    public static int batchesPerEpoch(int images, int batchSize) {
+        return (images + batchSize - 1) / batchSize;
+    }
+
     /** "fast path", or "DL4J fit" with the reason the fast path does not apply. */
     public String engineDescription() {
         if (engine == Engine.DL4J) return "DL4J fit";
@@ -210,7 +215,7 @@ public final class Trainer {
         private final INDArray testFeatures = test.features(spec.normalization());
         private final Random shuffleRandom = new Random(spec.seed());
         private final DivergenceDetector divergence = new DivergenceDetector();
-        private final int batchesPerEpoch = (train.count() + spec.batchSize() - 1) / spec.batchSize();
+        private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
         private double learningRate = spec.learningRate();
         private long examplesSeen;
         private int epochsCompleted;

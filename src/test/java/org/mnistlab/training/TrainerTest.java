@@ -190,6 +190,13 @@ class TrainerTest {
     }
 
     @Test
+    void anEpochEndsWithASmallerBatchWhenTheImagesDoNotDivideEvenly() {
+        assertEquals(100, Trainer.batchesPerEpoch(5000, 50));
+        assertEquals(101, Trainer.batchesPerEpoch(5001, 50));
+        assertEquals(1, Trainer.batchesPerEpoch(60_000, 60_000));
+    }
+
+    @Test
     void batchLargerThanTheDataIsRejected() {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> new Trainer(SMALL.withBatchSize(600), train.first(500), test));

@@ -69,7 +69,7 @@ public final class TrainingViewModel {
         Run run = history.start(spec);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
-        int batchesPerEpoch = (data.train().count() + spec.batchSize() - 1) / spec.batchSize();
+        int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         Task<TrainingOutcome> runTask = new Task<>() {
             @Override
