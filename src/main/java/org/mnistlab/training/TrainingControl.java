@@ -33,10 +33,6 @@ public final class TrainingControl {
         notifyAll();
     }
 
-    public synchronized boolean isPaused() {
-        return paused;
-    }
-
     /** Applied before the next batch; the latest request wins if several arrive in between. */
     public void requestLearningRate(double learningRate) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
