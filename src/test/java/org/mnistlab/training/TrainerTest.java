@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mnistlab.data.DigitSet;
@@ -29,15 +30,26 @@ class TrainerTest {
     }
 
     /** Records every event, as a UI would. */
-    static class Recorder implements TrainingListener {
+    static final class Recorder implements TrainingListener {
         final List<BatchProgress> batches = new ArrayList<>();
         final List<EvaluationPoint> evaluations = new ArrayList<>();
         final List<EpochSummary> epochs = new ArrayList<>();
         final List<Double> rateChanges = new ArrayList<>();
+        private final Consumer<BatchProgress> afterEachBatch;
+
+        Recorder() {
+            this(p -> {});
+        }
+
+        /** Also hands each batch, once recorded, to {@code afterEachBatch}: to stop, pause or steer. */
+        Recorder(Consumer<BatchProgress> afterEachBatch) {
+            this.afterEachBatch = afterEachBatch;
+        }
 
         @Override
         public void onBatch(BatchProgress p) {
             batches.add(p);
+            afterEachBatch.accept(p);
         }
 
         @Override
@@ -105,13 +117,9 @@ class TrainerTest {
     @Test
     void cancelStopsWithinOneBatch() {
         TrainingControl control = new TrainingControl();
-        Recorder events = new Recorder() {
-            @Override
-            public void onBatch(BatchProgress p) {
-                super.onBatch(p);
-                if (p.batch() == 7) control.cancel();
-            }
-        };
+        Recorder events = new Recorder(p -> {
+            if (p.batch() == 7) control.cancel();
+        });
         TrainingOutcome outcome = new Trainer(SMALL, train, test).run(events, control);
         assertEquals(TrainingOutcome.Status.CANCELLED, outcome.status());
         assertEquals(7, events.batches.size(), "no batch runs after the one during which Stop came");
@@ -121,13 +129,9 @@ class TrainerTest {
     @Test
     void learningRateChangeTakesEffectFromTheNextBatch() {
         TrainingControl control = new TrainingControl();
-        Recorder events = new Recorder() {
-            @Override
-            public void onBatch(BatchProgress p) {
-                super.onBatch(p);
-                if (p.batch() == 3) control.requestLearningRate(0.01);
-            }
-        };
+        Recorder events = new Recorder(p -> {
+            if (p.batch() == 3) control.requestLearningRate(0.01);
+        });
         new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).run(events, control);
         assertEquals(0.1, events.batches.get(2).learningRate(), 0);
         assertEquals(0.01, events.batches.get(3).learningRate(), 0);
@@ -148,13 +152,9 @@ class TrainerTest {
 
     private static List<Double> lossesWithRateChangeAtBatch3(Trainer.Engine engine, double newRate) {
         TrainingControl control = new TrainingControl();
-        Recorder events = new Recorder() {
-            @Override
-            public void onBatch(BatchProgress p) {
-                super.onBatch(p);
-                if (p.batch() == 3) control.requestLearningRate(newRate);
-            }
-        };
+        Recorder events = new Recorder(p -> {
+            if (p.batch() == 3) control.requestLearningRate(newRate);
+        });
         new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).withEngine(engine).run(events, control);
         return events.batches.stream().map(BatchProgress::loss).toList();
     }
@@ -163,16 +163,12 @@ class TrainerTest {
     void pausedRunWaitsUntilResumed() throws Exception {
         TrainingControl control = new TrainingControl();
         java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
-        Recorder events = new Recorder() {
-            @Override
-            public void onBatch(BatchProgress p) {
-                super.onBatch(p);
-                if (p.batch() == 2 && p.epoch() == 1) {
-                    control.pause();
-                    paused.countDown();
-                }
+        Recorder events = new Recorder(p -> {
+            if (p.batch() == 2 && p.epoch() == 1) {
+                control.pause();
+                paused.countDown();
             }
-        };
+        });
         Thread worker = new Thread(() -> new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100))
                 .run(events, control));
         worker.start();
