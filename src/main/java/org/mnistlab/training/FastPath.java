@@ -105,7 +105,7 @@ final class FastPath implements AutoCloseable {
     private final float[] gradientHeap;
     private final float[] moment1;
     private final float[] moment2;
-    /** DL4J's Adam state [m | v], kept in step at {@link #close}; null if DL4J splits it in blocks. */
+    /** DL4J's Adam state [m | v], updated by {@link #syncToNetwork}; null if DL4J splits it in blocks. */
     private final INDArray dl4jAdamState;
 
     /** input[l]: what weight layer l multiplies (input[0] is the batch; later ones after dropout). */
@@ -308,15 +308,22 @@ final class FastPath implements AutoCloseable {
         return loss;
     }
 
-    /** Hands the iteration count and Adam's moments back to DL4J, so a saved model continues from them. */
-    @Override
-    public void close() {
+    /**
+     * Hands the iteration count and Adam's moments back to DL4J, so a copy or a saved model
+     * continues from them. The weights need no copying: they are the network's own.
+     */
+    void syncToNetwork() {
         network.setIterationCount(iteration);
         if (dl4jAdamState != null) {
             FloatBuffer state = dl4jAdamState.data().asNioFloat();
             state.put(0, moment1);
             state.put(parameterCount, moment2);
         }
+    }
+
+    @Override
+    public void close() {
+        syncToNetwork();
         gradient.close();
         ones.close();
         for (int l = 0; l < layers; l++) {

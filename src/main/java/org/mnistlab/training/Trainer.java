@@ -130,6 +130,9 @@ public final class Trainer {
         /** A learning-rate change the network itself has already been given. */
         default void setLearningRate(double rate) {}
 
+        /** Brings the network's iteration count and optimiser state up to date, before it is copied. */
+        default void sync() {}
+
         @Override
         default void close() {}
     }
@@ -197,6 +200,11 @@ public final class Trainer {
         @Override
         public void setLearningRate(double rate) {
             path.setLearningRate(rate);
+        }
+
+        @Override
+        public void sync() {
+            path.syncToNetwork();
         }
 
         @Override
@@ -279,6 +287,7 @@ public final class Trainer {
             EvaluationPoint end = evaluate(epoch, batchesPerEpoch, true);
             listener.onEpochEnd(new EpochSummary(epoch, lossSum / epochExamples, end.testLoss(),
                     end.testAccuracy(), epochExamples / (trainingNanos / 1e9)));
+            steps.sync(); // the fast path keeps Adam's moments and the iteration count to itself until then
             listener.onEpochModel(() -> new TrainedModel(spec, network.clone()));
             return null;
         }

@@ -208,6 +208,45 @@ class FastPathTest {
         assertEquals(dl4j.epochs.get(1).testAccuracy(), fast.epochs.get(1).testAccuracy(), 0.005);
     }
 
+    /**
+     * The copy a listener takes after each epoch (the drawing pad's model, a model saved mid-run)
+     * must carry Adam's moments and iteration count so far, as a copy taken under DL4J's fit does.
+     */
+    @Test
+    void epochModelCarriesAdamStateAndIterationCountAsDl4jFitWould() {
+        NetworkSpec spec = NetworkSpec.defaults().withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3)
+                .withEpochs(2).withBatchSize(BATCH);
+        Trainer trainer = new Trainer(spec, images, images);
+        assertEquals("fast path", trainer.engineDescription());
+        List<MultiLayerNetwork> fast = new ArrayList<>();
+        List<MultiLayerNetwork> dl4j = new ArrayList<>();
+        TrainingOutcome outcome = trainer.run(epochModelsInto(fast), new TrainingControl());
+        trainer.withEngine(Trainer.Engine.DL4J).run(epochModelsInto(dl4j), new TrainingControl());
+
+        int batchesPerEpoch = images.count() / BATCH;
+        for (int epoch = 0; epoch < 2; epoch++) {
+            MultiLayerNetwork copy = fast.get(epoch);
+            assertEquals((epoch + 1) * batchesPerEpoch, copy.getIterationCount(), "iterations, epoch " + epoch);
+            assertEquals(dl4j.get(epoch).getIterationCount(), copy.getIterationCount());
+            INDArray state = copy.getUpdater().getStateViewArray();
+            assertTrue(state.norm2Number().doubleValue() > 0, "Adam's moments after epoch " + epoch);
+            assertClose(dl4j.get(epoch).getUpdater().getStateViewArray(), state, 1e-4,
+                    "updater state after epoch " + epoch);
+        }
+        assertEquals(outcome.model().network().getUpdater().getStateViewArray(),
+                fast.get(1).getUpdater().getStateViewArray(), "the last copy has the trained network's state");
+    }
+
+    /** A listener that takes the copy offered after each epoch, as the window does. */
+    private static TrainingListener epochModelsInto(List<MultiLayerNetwork> copies) {
+        return new TrainingListener() {
+            @Override
+            public void onEpochModel(java.util.function.Supplier<TrainedModel> copy) {
+                copies.add(copy.get().network());
+            }
+        };
+    }
+
     @Test
     void specsTheFastPathDoesNotCoverTrainWithDl4jAndSayWhy() {
         NetworkSpec nadam = NetworkSpec.defaults().withOptimizer(OptimizerKind.NADAM).withEpochs(1);
