@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -173,6 +174,15 @@ class LabWindowTest {
                 .anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
         robot.clickOn(grid.getChildren().get(0));
         assertTrue(robot.lookup("#galleryDetail").queryAs(Label.class).getText().contains("(wrong)"));
+    }
+
+    @Test
+    void layerSpinnerStepsOnceForEachPressOfTheUpKey(FxRobot robot) {
+        Spinner<Integer> units = robot.lookup(".units-spinner").query();
+        int before = units.getValue();
+        robot.clickOn(units.getEditor()).type(KeyCode.UP).type(KeyCode.UP);
+        Spinner<Integer> shown = robot.lookup(".units-spinner").query();
+        assertEquals(before + 16, shown.getValue(), "two steps of 8");
     }
 
     private static double[] probabilities(FxRobot robot) {

@@ -41,7 +41,16 @@ public final class DesignerView {
                 sectionLabel("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
                 summary(), diagram,
                 heading("Training"), settingsGrid());
-        vm.layers().addListener((ListChangeListener<LayerRow>) change -> rebuildLayerRows());
+        // Rows are added, removed or moved: rebuild. A row's units or activation changed: its own
+        // controls already show it, and rebuilding would replace the spinner the user is pressing.
+        vm.layers().addListener((ListChangeListener<LayerRow>) change -> {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    rebuildLayerRows();
+                    return;
+                }
+            }
+        });
         rebuildLayerRows();
     }
 
