@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -174,6 +175,32 @@ class LabWindowTest {
                 .anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
         robot.clickOn(grid.getChildren().get(0));
         assertTrue(robot.lookup("#galleryDetail").queryAs(Label.class).getText().contains("(wrong)"));
+    }
+
+    @Test
+    void layerSpinnerKeepsItsValueForTextThatIsNotANumber(FxRobot robot) throws Exception {
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        waitUntil(() -> !train.isDisabled());
+        Spinner<Integer> units = robot.lookup(".units-spinner").query();
+        int before = units.getValue();
+        for (String typed : List.of("abc", "")) {
+            typeAndLeave(robot, units, typed);
+            assertEquals(before, units.getValue(), "after '" + typed + "'");
+            assertEquals(String.valueOf(before), units.getEditor().getText(), "after '" + typed + "'");
+            assertEquals("", robot.lookup("#notice").queryAs(Label.class).getText(), "after '" + typed + "'");
+        }
+        assertFalse(train.isDisabled());
+
+        typeAndLeave(robot, units, "99999");
+        assertEquals("4096", units.getEditor().getText(), "a number out of range is clamped");
+    }
+
+    /** Replaces a spinner's text and tabs to the next control. */
+    private static void typeAndLeave(FxRobot robot, Spinner<?> spinner, String text) {
+        robot.clickOn(spinner.getEditor()).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+                .release(KeyCode.CONTROL);
+        if (text.isEmpty()) robot.type(KeyCode.BACK_SPACE); else robot.write(text);
+        robot.type(KeyCode.TAB);
     }
 
     @Test

@@ -18,6 +18,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
@@ -89,17 +90,16 @@ public final class DesignerView {
         Label name = new Label("Layer " + (index + 1));
         name.setMinWidth(52);
         Spinner<Integer> units = new Spinner<>();
-        units.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, HiddenLayer.MAX_UNITS,
-                row.units().get(), 8));
+        SpinnerValueFactory.IntegerSpinnerValueFactory values = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, HiddenLayer.MAX_UNITS, row.units().get(), 8);
+        values.setConverter(keepValueOnBadText(units));
+        units.setValueFactory(values);
         units.setEditable(true);
         units.setPrefWidth(86);
         units.getStyleClass().add("units-spinner");
         units.setTooltip(tip("How many neurons this layer has (1–4096). More units can learn more, "
                 + "but train slower and can overfit."));
         units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
-        units.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) commitSpinnerText(units);
-        });
         ComboBox<ActivationKind> activation = new ComboBox<>();
         activation.getItems().setAll(ActivationKind.values());
         activation.setValue(row.activation().get());
@@ -118,16 +118,27 @@ public final class DesignerView {
         return box;
     }
 
-    /** An editable spinner only takes typed text on Enter; take it on focus loss too. */
-    private static void commitSpinnerText(Spinner<Integer> spinner) {
-        try {
-            int typed = Integer.parseInt(spinner.getEditor().getText().trim());
-            int clamped = Math.max(1, Math.min(HiddenLayer.MAX_UNITS, typed));
-            spinner.getValueFactory().setValue(clamped);
-            spinner.getEditor().setText(String.valueOf(clamped));
-        } catch (NumberFormatException e) {
-            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
-        }
+    /**
+     * Reads the units typed in a spinner. JavaFX commits the text through this on Enter and on
+     * focus loss; text that is no whole number puts the current value back instead of throwing.
+     */
+    private static StringConverter<Integer> keepValueOnBadText(Spinner<Integer> spinner) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    spinner.getEditor().setText(toString(spinner.getValue()));
+                    return spinner.getValue();
+                }
+            }
+        };
     }
 
     private Node addLayerButton() {
