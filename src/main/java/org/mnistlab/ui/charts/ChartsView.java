@@ -1,10 +1,12 @@
 package org.mnistlab.ui.charts;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
@@ -217,14 +219,25 @@ public final class ChartsView {
     private void saveCsv() {
         File file = chooser("Export runs", "runs.csv", "CSV table", "*.csv").showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
-        List<Run> runs = List.copyOf(history.runs());
+        Callable<Void> export = csvExport(history.runs(), file.toPath());
         runInBackground(new Task<Void>() {
             @Override
             protected Void call() throws Exception {
-                RunHistory.writeCsv(runs, file.toPath());
-                return null;
+                return export.call();
             }
-        }, "Exported " + runs.size() + " runs to " + file);
+        }, "Exported " + history.runs().size() + " runs to " + file);
+    }
+
+    /**
+     * The CSV export as work for another thread. The runs are copied now, on the FX thread: a
+     * running run keeps growing while the file is written.
+     */
+    static Callable<Void> csvExport(List<Run> runs, Path target) {
+        List<Run> copies = runs.stream().map(Run::snapshot).toList();
+        return () -> {
+            RunHistory.writeCsv(copies, target);
+            return null;
+        };
     }
 
     private void runInBackground(Task<Void> task, String done) {
