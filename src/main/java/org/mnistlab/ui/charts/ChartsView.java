@@ -117,8 +117,7 @@ public final class ChartsView {
         series.test().getData().setAll(test);
         series.accuracy().getData().setAll(accuracy);
         for (double[] change : run.rateChanges()) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(),
-                    "lr → " + change[1]);
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(), run.number());
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
@@ -146,8 +145,9 @@ public final class ChartsView {
         if (series == null) return;
         lossChart.getData().removeAll(series.train(), series.test());
         accuracyChart.getData().remove(series.accuracy());
-        lossChart.markers().removeIf(m -> m.color().equals(run.color()));
-        accuracyChart.markers().removeIf(m -> m.color().equals(run.color()));
+        // By number, not colour: the palette repeats after eight runs.
+        lossChart.markers().removeIf(m -> m.run() == run.number());
+        accuracyChart.markers().removeIf(m -> m.run() == run.number());
     }
 
     private static XYChart.Data<Number, Number> point(double x, double y, Node symbol) {
