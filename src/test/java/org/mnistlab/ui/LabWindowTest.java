@@ -178,6 +178,29 @@ class LabWindowTest {
     }
 
     @Test
+    void galleryHighlightsTheTileWhoseDetailIsShown(FxRobot robot) throws Exception {
+        robot.clickOn("Samples");
+        TilePane grid = robot.lookup("#galleryGrid").queryAs(TilePane.class);
+        Label detail = robot.lookup("#galleryDetail").queryAs(Label.class);
+        waitUntil(() -> grid.getChildren().size() == 24 && !detail.getText().isEmpty());
+        assertEquals(List.of(0), selectedTiles(grid), "the first sample is shown in detail");
+
+        robot.clickOn(grid.getChildren().get(5));
+        assertEquals(List.of(5), selectedTiles(grid));
+
+        String fifth = detail.getText();
+        robot.clickOn("#newSamples");
+        waitUntil(() -> !detail.getText().equals(fifth) && selectedTiles(grid).equals(List.of(0)));
+    }
+
+    private static List<Integer> selectedTiles(TilePane grid) {
+        return java.util.stream.IntStream.range(0, grid.getChildren().size())
+                .filter(i -> grid.getChildren().get(i).getPseudoClassStates().stream()
+                        .anyMatch(p -> p.getPseudoClassName().equals("selected")))
+                .boxed().toList();
+    }
+
+    @Test
     void layerSpinnerKeepsItsValueForTextThatIsNotANumber(FxRobot robot) throws Exception {
         Button train = robot.lookup("#trainButton").queryAs(Button.class);
         waitUntil(() -> !train.isDisabled());
