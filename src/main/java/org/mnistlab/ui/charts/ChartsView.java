@@ -66,9 +66,13 @@ public final class ChartsView {
     private final Map<Run, RunSeries> drawn = new HashMap<>();
     private final VBox root = new VBox(8);
 
-    /** The three curves one run contributes. */
-    private record RunSeries(XYChart.Series<Number, Number> train, XYChart.Series<Number, Number> test,
-            XYChart.Series<Number, Number> accuracy) {}
+    /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
+    private static final class RunSeries {
+        final XYChart.Series<Number, Number> train = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> test = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
+        int markedRateChanges;
+    }
 
     public ChartsView(RunHistory history, LabContext context) {
         this.history = history;
@@ -99,7 +103,10 @@ public final class ChartsView {
         return root;
     }
 
-    /** Redraws one run's curves from its raw points (called at most ~30 times a second). */
+    /**
+     * Redraws one run's training-loss curve from its raw points and adds its new test points and
+     * rate markers (called at most ~30 times a second).
+     */
     public void refresh(Run run) {
         RunSeries series = drawn.get(run);
         if (series == null) return;
@@ -107,35 +114,39 @@ public final class ChartsView {
         for (double[] p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
             train.add(point(p[0], p[1], null));
         }
-        series.train().getData().setAll(train);
+        series.train.getData().setAll(train);
+        // Test points are few and never change once measured: only the new ones are added.
+        List<EvaluationPoint> evaluations = run.evaluations();
         List<XYChart.Data<Number, Number>> test = new ArrayList<>();
         List<XYChart.Data<Number, Number>> accuracy = new ArrayList<>();
-        for (EvaluationPoint e : run.evaluations()) {
+        for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
             test.add(point(e.examplesSeen(), e.testLoss(), SeriesStyle.dot(run.color())));
             accuracy.add(point(e.examplesSeen(), e.testAccuracy(), SeriesStyle.dot(run.color())));
         }
-        series.test().getData().setAll(test);
-        series.accuracy().getData().setAll(accuracy);
-        for (double[] change : run.rateChanges()) {
+        series.test.getData().addAll(test);
+        series.accuracy.getData().addAll(accuracy);
+        List<double[]> changes = run.rateChanges();
+        for (double[] change : changes.subList(series.markedRateChanges, changes.size())) {
             MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(), run.number());
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
             }
         }
+        series.markedRateChanges = changes.size();
     }
 
     private void draw(Run run) {
         if (drawn.containsKey(run)) return;
-        RunSeries series = new RunSeries(new XYChart.Series<>(), new XYChart.Series<>(), new XYChart.Series<>());
-        series.train().setName("Run " + run.number() + " train loss");
-        series.test().setName("Run " + run.number() + " test loss");
-        series.accuracy().setName("Run " + run.number() + " test accuracy");
-        lossChart.getData().addAll(series.train(), series.test());
-        accuracyChart.getData().add(series.accuracy());
-        SeriesStyle.line(series.train(), run.color(), false);
-        SeriesStyle.line(series.test(), run.color(), true);
-        SeriesStyle.line(series.accuracy(), run.color(), false);
+        RunSeries series = new RunSeries();
+        series.train.setName("Run " + run.number() + " train loss");
+        series.test.setName("Run " + run.number() + " test loss");
+        series.accuracy.setName("Run " + run.number() + " test accuracy");
+        lossChart.getData().addAll(series.train, series.test);
+        accuracyChart.getData().add(series.accuracy);
+        SeriesStyle.line(series.train, run.color(), false);
+        SeriesStyle.line(series.test, run.color(), true);
+        SeriesStyle.line(series.accuracy, run.color(), false);
         drawn.put(run, series);
         refresh(run);
     }
@@ -143,8 +154,8 @@ public final class ChartsView {
     private void undraw(Run run) {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
-        lossChart.getData().removeAll(series.train(), series.test());
-        accuracyChart.getData().remove(series.accuracy());
+        lossChart.getData().removeAll(series.train, series.test);
+        accuracyChart.getData().remove(series.accuracy);
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());

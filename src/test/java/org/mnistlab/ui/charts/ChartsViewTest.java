@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.LabContext;
 import org.testfx.api.FxRobot;
@@ -47,9 +50,39 @@ class ChartsViewTest {
         robot.interact(() -> ninth.visible().set(false));
         assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0), xs(loss));
         robot.interact(() -> ninth.visible().set(true));
+        assertEquals(9, xs(loss).size(), "shown again, run 9 is drawn again with its marker");
         robot.interact(() -> history.remove(ninth));
         assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0), xs(loss));
         assertEquals(xs(loss), xs(accuracy));
+    }
+
+    @Test
+    void eachTestMeasurementAndRateChangeIsDrawnOnceWhateverTheFramesItArrivesIn(FxRobot robot) {
+        robot.interact(() -> {
+            Run run = history.start(NetworkSpec.defaults());
+            for (int frame = 1; frame <= 4; frame++) {
+                List<EvaluationPoint> measured = frame == 3 ? List.of() : List.of(evaluation(2 * frame - 1),
+                        evaluation(2 * frame));
+                run.append(List.of(new double[] {frame * 100, 1.0 / frame}), measured,
+                        List.<double[]>of(new double[] {frame * 100, 0.01 * frame}));
+                charts.refresh(run);
+            }
+            charts.refresh(run); // a frame with nothing new
+        });
+        LineChart<Number, Number> loss = robot.lookup("#lossChart").query();
+        LineChart<Number, Number> accuracy = robot.lookup("#accuracyChart").query();
+        List<Double> expected = List.of(100.0, 200.0, 300.0, 400.0, 700.0, 800.0);
+        assertEquals(expected, xs(loss.getData().get(1)), "test loss");
+        assertEquals(expected, xs(accuracy.getData().get(0)), "test accuracy");
+        assertEquals(List.of(100.0, 200.0, 300.0, 400.0), xs((MarkedLineChart) loss));
+    }
+
+    private static EvaluationPoint evaluation(int i) {
+        return new EvaluationPoint(1, i, 100L * i, 1.0 / i, 0.5 + i / 100.0, false);
+    }
+
+    private static List<Double> xs(XYChart.Series<Number, Number> series) {
+        return series.getData().stream().map(point -> point.getXValue().doubleValue()).toList();
     }
 
     private static List<Double> xs(MarkedLineChart chart) {
