@@ -1,7 +1,6 @@
 package org.mnistlab.ui;
 
 import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -119,22 +118,12 @@ public final class LabView {
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
     private void showBackend(LabContext context) {
-        Task<BackendInfo> probe = new Task<>() {
-            @Override
-            protected BackendInfo call() {
-                return BackendInfo.current();
-            }
-        };
-        probe.setOnSucceeded(e -> {
-            status.setBackend(probe.getValue().shortText());
-            if (!probe.getValue().fallbackReason().isEmpty()) context.notice().set(probe.getValue().fallbackReason());
-        });
-        probe.setOnFailed(e -> {
+        Background.start(Background.task(BackendInfo::current), "lab-backend-probe", info -> {
+            status.setBackend(info.shortText());
+            if (!info.fallbackReason().isEmpty()) context.notice().set(info.fallbackReason());
+        }, error -> {
             status.setBackend("backend unavailable");
-            context.report("The compute backend (ND4J) could not start", probe.getException());
+            context.report("The compute backend (ND4J) could not start", error);
         });
-        Thread thread = new Thread(probe, "lab-backend-probe");
-        thread.setDaemon(true);
-        thread.start();
     }
 }

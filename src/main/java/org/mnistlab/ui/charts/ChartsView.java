@@ -29,6 +29,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -230,13 +231,8 @@ public final class ChartsView {
     private void saveCsv() {
         File file = chooser("Export runs", "runs.csv", "CSV table", "*.csv").showSaveDialog(root.getScene().getWindow());
         if (file == null) return;
-        Callable<Void> export = csvExport(history.runs(), file.toPath());
-        runInBackground(new Task<Void>() {
-            @Override
-            protected Void call() throws Exception {
-                return export.call();
-            }
-        }, "Exported " + history.runs().size() + " runs to " + file);
+        runInBackground(Background.task(csvExport(history.runs(), file.toPath())),
+                "Exported " + history.runs().size() + " runs to " + file);
     }
 
     /**
@@ -252,11 +248,8 @@ public final class ChartsView {
     }
 
     private void runInBackground(Task<Void> task, String done) {
-        task.setOnSucceeded(e -> context.notice().set(done));
-        task.setOnFailed(e -> context.report("Could not save", task.getException()));
-        Thread thread = new Thread(task, "lab-export");
-        thread.setDaemon(true);
-        thread.start();
+        Background.start(task, "lab-export", nothing -> context.notice().set(done),
+                error -> context.report("Could not save", error));
     }
 
     private static FileChooser chooser(String title, String name, String kind, String pattern) {

@@ -10,9 +10,9 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -48,25 +48,15 @@ public final class DataViewModel {
 
     private void load(String name, Supplier<MnistData> reader) {
         if (loading.get()) return;
-        Task<MnistData> task = new Task<>() {
-            @Override
-            protected MnistData call() {
-                return reader.get();
-            }
-        };
-        task.setOnSucceeded(e -> {
+        loading.set(true);
+        Background.start(Background.task(reader::get), "lab-data-loader", data -> {
             loading.set(false);
             source.set(name);
-            context.data().set(task.getValue());
-        });
-        task.setOnFailed(e -> {
+            context.data().set(data);
+        }, error -> {
             loading.set(false);
-            context.report("Could not use " + name + "; still training on " + source.get(), task.getException());
+            context.report("Could not use " + name + "; still training on " + source.get(), error);
         });
-        loading.set(true);
-        Thread thread = new Thread(task, "lab-data-loader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** E.g. "bundled MNIST: 60,000 training and 10,000 test images". */

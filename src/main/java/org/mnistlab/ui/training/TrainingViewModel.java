@@ -14,6 +14,7 @@ import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingOutcome;
 import org.mnistlab.training.TrainingThread;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.Run;
@@ -71,12 +72,8 @@ public final class TrainingViewModel {
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = (data.train().count() + spec.batchSize() - 1) / spec.batchSize();
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
-        Task<TrainingOutcome> runTask = new Task<>() {
-            @Override
-            protected TrainingOutcome call() {
-                return new Trainer(spec, data.train(), data.test(), evaluateEvery).run(mailbox, runControl);
-            }
-        };
+        Task<TrainingOutcome> runTask = Background.task(
+                () -> new Trainer(spec, data.train(), data.test(), evaluateEvery).run(mailbox, runControl));
         AnimationTimer frames = new AnimationTimer() {
             private long last;
 
