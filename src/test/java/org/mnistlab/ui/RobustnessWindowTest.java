@@ -66,6 +66,12 @@ class RobustnessWindowTest {
         public Path chooseModelSaveTarget(Window owner) {
             return save;
         }
+
+        @Override
+        public Path chooseExportTarget(Window owner, String title, String fileName,
+                javafx.stage.FileChooser.ExtensionFilter type) {
+            return null;
+        }
     }
 
     private final Answers answers = new Answers();

@@ -214,7 +214,7 @@ public final class ChartsView {
     }
 
     private void savePng() {
-        File file = chooser("Save charts", "charts.png", "PNG image", "*.png").showSaveDialog(root.getScene().getWindow());
+        File file = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (file == null) return;
         WritableImage image = root.snapshot(null, null); // must happen on the FX thread
         runInBackground(new Task<Void>() {
@@ -229,7 +229,7 @@ public final class ChartsView {
     }
 
     private void saveCsv() {
-        File file = chooser("Export runs", "runs.csv", "CSV table", "*.csv").showSaveDialog(root.getScene().getWindow());
+        File file = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
         if (file == null) return;
         runInBackground(Background.task(csvExport(history.runs(), file.toPath())),
                 "Exported " + history.runs().size() + " runs to " + file);
@@ -252,15 +252,11 @@ public final class ChartsView {
                 error -> context.report("Could not save", error));
     }
 
-    private static FileChooser chooser(String title, String name, String kind, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        // The user's data folder, never the installation folder.
-        File folder = org.mnistlab.storage.UserFolders.dataFolder().toFile();
-        if (folder.isDirectory() || folder.mkdirs()) chooser.setInitialDirectory(folder);
-        return chooser;
+    /** Asks where to save an export; null when the user cancels. */
+    private File exportTarget(String title, String name, String kind, String pattern) {
+        Path target = context.dialogs().chooseExportTarget(root.getScene().getWindow(), title, name,
+                new FileChooser.ExtensionFilter(kind, pattern));
+        return target == null ? null : target.toFile();
     }
 
     private static MarkedLineChart chart(String title, String id) {
