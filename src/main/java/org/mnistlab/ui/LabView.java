@@ -1,6 +1,5 @@
 package org.mnistlab.ui;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -42,10 +41,8 @@ public final class LabView {
     public LabView(LabContext context, Supplier<MnistData> bundledData) {
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.dataReady());
-        designer.trainImages().bind(Bindings.createIntegerBinding(
-                () -> context.data().get() == null ? 0 : context.data().get().train().count(), context.data()));
-        designer.testImages().bind(Bindings.createIntegerBinding(
-                () -> context.data().get() == null ? 0 : context.data().get().test().count(), context.data()));
+        designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
+        designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();
         ChartsView charts = new ChartsView(history, context);
         training = new TrainingViewModel(context, designer, history, charts);
