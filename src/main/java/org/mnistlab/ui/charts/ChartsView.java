@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.collections.ListChangeListener;
@@ -27,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import javafx.util.converter.PercentageStringConverter;
 import javax.imageio.ImageIO;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.ui.Background;
@@ -52,17 +54,7 @@ public final class ChartsView {
         y.setLowerBound(0);
         y.setUpperBound(1);
         y.setTickUnit(0.1);
-        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Math.round(n.doubleValue() * 100) + "%";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace("%", "")) / 100;
-            }
-        });
+        y.setTickLabelFormatter(new PercentageStringConverter(Locale.ROOT)); // "30%" in every locale
     }
     private final Map<Run, RunSeries> drawn = new HashMap<>();
     private final VBox root = new VBox(8);

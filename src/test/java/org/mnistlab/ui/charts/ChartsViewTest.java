@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +76,14 @@ class ChartsViewTest {
         assertEquals(expected, xs(loss.getData().get(1)), "test loss");
         assertEquals(expected, xs(accuracy.getData().get(0)), "test accuracy");
         assertEquals(List.of(100.0, 200.0, 300.0, 400.0), xs((MarkedLineChart) loss));
+    }
+
+    @Test
+    void accuracyAxisReadsFromZeroToOneHundredPercent(FxRobot robot) {
+        LineChart<Number, Number> accuracy = robot.lookup("#accuracyChart").query();
+        List<String> labels = accuracy.getYAxis().getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Text).map(node -> ((Text) node).getText()).toList();
+        assertEquals(List.of("0%", "10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%", "100%"), labels);
     }
 
     private static EvaluationPoint evaluation(int i) {
