@@ -40,7 +40,7 @@ public final class LabView {
 
     public LabView(LabContext context, Supplier<MnistData> bundledData) {
         DesignerViewModel designer = new DesignerViewModel();
-        designer.dataReady().bind(context.dataReady());
+        designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();

@@ -46,8 +46,4 @@ public final class ProbabilityBars {
             if (d == best) bars[d].getStyleClass().add("winner");
         }
     }
-
-    public double probability(int digit) {
-        return bars[digit].getProgress();
-    }
 }

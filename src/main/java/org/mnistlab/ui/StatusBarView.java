@@ -45,8 +45,4 @@ public final class StatusBarView {
     public void showIdle() {
         show("Ready", 0);
     }
-
-    public String text() {
-        return bar.getText();
-    }
 }

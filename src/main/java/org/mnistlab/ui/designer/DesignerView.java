@@ -230,7 +230,7 @@ public final class DesignerView {
     }
 
     private <T extends Node> T locked(T control) {
-        if (!control.disableProperty().isBound()) control.disableProperty().bind(vm.locked());
+        control.disableProperty().bind(vm.locked());
         return control;
     }
 

@@ -40,7 +40,6 @@ public final class TrainingViewModel {
     private Consumer<String> status = text -> { };
     private Consumer<Double> progress = p -> { };
     private TrainingControl control;
-    private Task<TrainingOutcome> task;
     private final TrainingThread thread = new TrainingThread();
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history, ChartsView charts) {
@@ -97,7 +96,6 @@ public final class TrainingViewModel {
             ended();
         });
         control = runControl;
-        task = runTask;
         context.notice().set("");
         running.set(true);
         paused.set(false);
