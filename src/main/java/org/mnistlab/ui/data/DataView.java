@@ -1,6 +1,7 @@
 package org.mnistlab.ui.data;
 
 import java.nio.file.Path;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,10 +35,11 @@ public final class DataView {
         bundled.setId("dataBundledButton");
         bundled.setTooltip(new Tooltip("Go back to the MNIST that comes with the lab."));
         bundled.setOnAction(e -> vm.useBundled());
-        bundled.visibleProperty().bind(vm.source().isNotEqualTo("bundled MNIST"));
+        bundled.visibleProperty().bind(vm.usingBundled().not());
         bundled.managedProperty().bind(bundled.visibleProperty());
-        folder.disableProperty().bind(vm.loading().or(training));
-        bundled.disableProperty().bind(vm.loading().or(training));
+        BooleanBinding busy = vm.loading().or(training);
+        folder.disableProperty().bind(busy);
+        bundled.disableProperty().bind(busy);
 
         Label title = new Label("Data");
         title.getStyleClass().add("heading");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,11 +21,14 @@ import org.mnistlab.ui.LabContext;
  * in the background; if it cannot be used, the data in use stays and a notice says why.
  */
 public final class DataViewModel {
+    private static final String BUNDLED = "bundled MNIST";
+
     private final LabContext context;
     private final Supplier<MnistData> bundled;
-    private final StringProperty source = new SimpleStringProperty("bundled MNIST");
+    private final StringProperty source = new SimpleStringProperty(BUNDLED);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringBinding description;
+    private final BooleanBinding usingBundled = source.isEqualTo(BUNDLED);
 
     public DataViewModel(LabContext context, Supplier<MnistData> bundled) {
         this.context = context;
@@ -43,7 +47,7 @@ public final class DataViewModel {
     }
 
     public void useBundled() {
-        load("bundled MNIST", bundled);
+        load(BUNDLED, bundled);
     }
 
     private void load(String name, Supplier<MnistData> reader) {
@@ -68,7 +72,8 @@ public final class DataViewModel {
         return loading;
     }
 
-    public StringProperty source() {
-        return source;
+    /** True while the lab trains on the MNIST that comes with it. */
+    public BooleanBinding usingBundled() {
+        return usingBundled;
     }
 }
