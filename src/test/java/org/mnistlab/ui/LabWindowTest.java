@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistlab.ui.WindowTesting.replaceText;
+import static org.mnistlab.ui.WindowTesting.waitUntil;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
@@ -27,35 +27,18 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.data.MnistData;
-import org.mnistlab.testing.TestData;
 import org.mnistlab.ui.charts.Run;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The lab window's user stories, with real clicks, typing and drags (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
-    private static final long TIMEOUT_S = 60;
-
     @Start
     void start(Stage stage) {
-        MnistData full = TestData.mnist();
-        // A small slice keeps epochs short; the window works the same on the full set.
-        MnistData small = new MnistData(full.train().first(3000), full.test().first(1000));
+        MnistData small = WindowTesting.smallMnist();
         new LabApp(() -> small).start(stage);
-    }
-
-    /** Waits for {@code condition}, checked on the FX thread so it never sees a half-updated scene. */
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static void replaceText(FxRobot robot, String query, String text) {
-        robot.doubleClickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
     }
 
     @Test
