@@ -11,16 +11,15 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.FileDialogs;
+import org.mnistlab.ui.Texts;
 
 /** One line saying which data the lab trains on, and buttons to change it. */
 public final class DataView {
     private final VBox root = new VBox(4);
 
     public DataView(DataViewModel vm, FileDialogs dialogs, ObservableBooleanValue training) {
-        Label description = new Label();
+        Label description = Texts.hint("");
         description.setId("dataDescription");
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
         description.textProperty().bind(vm.description());
 
         Button folder = new Button("Choose folder…");
@@ -41,11 +40,9 @@ public final class DataView {
         folder.disableProperty().bind(busy);
         bundled.disableProperty().bind(busy);
 
-        Label title = new Label("Data");
-        title.getStyleClass().add("heading");
         HBox buttons = new HBox(6, folder, bundled);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(title, description, buttons);
+        root.getChildren().addAll(Texts.heading("Data"), description, buttons);
         root.getStyleClass().add("data-panel");
     }
 

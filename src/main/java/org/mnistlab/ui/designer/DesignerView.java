@@ -24,6 +24,7 @@ import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
+import org.mnistlab.ui.Texts;
 
 /** The network designer panel: layers, training settings, presets and a live summary. */
 public final class DesignerView {
@@ -38,10 +39,10 @@ public final class DesignerView {
         this.vm = vm;
         root.getStyleClass().add("designer");
         root.getChildren().addAll(
-                heading("Network"), presets(),
-                sectionLabel("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
+                Texts.heading("Network"), presets(),
+                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
                 summary(), diagram,
-                heading("Training"), settingsGrid());
+                Texts.heading("Training"), settingsGrid());
         // Rows are added, removed or moved: rebuild. A row's units or activation changed: its own
         // controls already show it, and rebuilding would replace the spinner the user is pressing.
         vm.layers().addListener((ListChangeListener<LayerRow>) change -> {
@@ -65,7 +66,7 @@ public final class DesignerView {
         presets.getItems().setAll(Preset.all());
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(tip("Fills in every setting with a network from the course notebooks."));
+        presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
         });
@@ -79,10 +80,8 @@ public final class DesignerView {
             layerRows.getChildren().add(layerRow(vm.layers().get(i), i));
         }
         if (vm.layers().isEmpty()) {
-            Label none = new Label("No hidden layer: 784 inputs straight to 10 outputs (logistic regression).");
-            none.getStyleClass().add("hint");
-            none.setWrapText(true);
-            layerRows.getChildren().add(none);
+            layerRows.getChildren().add(
+                    Texts.hint("No hidden layer: 784 inputs straight to 10 outputs (logistic regression)."));
         }
     }
 
@@ -97,14 +96,14 @@ public final class DesignerView {
         units.setEditable(true);
         units.setPrefWidth(86);
         units.getStyleClass().add("units-spinner");
-        units.setTooltip(tip("How many neurons this layer has (1–4096). More units can learn more, "
+        units.setTooltip(Texts.tip("How many neurons this layer has (1–4096). More units can learn more, "
                 + "but train slower and can overfit."));
         units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
         ComboBox<ActivationKind> activation = new ComboBox<>();
         activation.getItems().setAll(ActivationKind.values());
         activation.setValue(row.activation().get());
         activation.valueProperty().bindBidirectional(row.activation());
-        activation.setTooltip(tip("The function each neuron applies to its weighted sum. ReLU is the usual "
+        activation.setTooltip(Texts.tip("The function each neuron applies to its weighted sum. ReLU is the usual "
                 + "choice; sigmoid and tanh saturate and learn slower in deep networks."));
         Button up = smallButton("▲", "Move this layer towards the input", () -> vm.moveLayer(row, -1));
         Button down = smallButton("▼", "Move this layer towards the output", () -> vm.moveLayer(row, +1));
@@ -144,7 +143,7 @@ public final class DesignerView {
     private Node addLayerButton() {
         Button add = new Button("+ Add layer");
         add.setId("addLayerButton");
-        add.setTooltip(tip("Adds a hidden layer at the output end. Deeper networks can learn more "
+        add.setTooltip(Texts.tip("Adds a hidden layer at the output end. Deeper networks can learn more "
                 + "complex features but are harder to train."));
         add.setOnAction(e -> vm.addLayer());
         add.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.size(vm.layers())
@@ -183,7 +182,7 @@ public final class DesignerView {
         int row = 0;
 
         ComboBox<OptimizerKind> optimizer = combo(OptimizerKind.values(), vm.optimizer());
-        optimizer.setTooltip(tip("How the gradient turns into a weight update. SGD takes plain steps; "
+        optimizer.setTooltip(Texts.tip("How the gradient turns into a weight update. SGD takes plain steps; "
                 + "Adam adapts the step for each weight and usually needs a smaller learning rate (0.001)."));
         grid.addRow(row++, new Label("Optimizer"), optimizer);
 
@@ -219,10 +218,11 @@ public final class DesignerView {
                 "Penalty on large weights (weight decay). 0 turns it off; try 1e-4.")));
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
-        init.setTooltip(tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh and sigmoid."));
+        init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
+                + "and sigmoid."));
         grid.addRow(row++, new Label("Weight init"), init);
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
-        normalization.setTooltip(tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
+        normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
         grid.addRow(row, new Label("Inputs"), normalization);
         optimizer.disableProperty().bind(vm.locked());
@@ -240,7 +240,7 @@ public final class DesignerView {
         input.setId(id);
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
-        Tooltip tooltip = tip(help);
+        Tooltip tooltip = Texts.tip(help);
         input.setTooltip(tooltip);
         Consumer<SpecCheck> mark = check -> {
             boolean blamed = field.equals(check.field());
@@ -263,29 +263,8 @@ public final class DesignerView {
     private static Button smallButton(String text, String help, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add("small-button");
-        b.setTooltip(tip(help));
+        b.setTooltip(Texts.tip(help));
         b.setOnAction(e -> action.run());
         return b;
     }
-
-    static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(340);
-        return t;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("heading");
-        return l;
-    }
-
-    private static Label sectionLabel(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
-    }
-
 }
