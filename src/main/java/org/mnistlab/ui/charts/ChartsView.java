@@ -20,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +32,7 @@ import javax.imageio.ImageIO;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.Texts;
 
 /**
  * The learning curves: loss and test accuracy against examples seen, every run overlaid in its
@@ -74,9 +74,8 @@ public final class ChartsView {
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label legend = new Label("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
+        Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "vertical line: learning rate changed");
-        legend.getStyleClass().add("hint");
         root.getChildren().addAll(charts, legend, runList(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<Run>) change -> {
@@ -178,7 +177,7 @@ public final class ChartsView {
                 }
                 CheckBox show = new CheckBox();
                 show.selectedProperty().bindBidirectional(run.visible());
-                show.setTooltip(new Tooltip("Show or hide this run on the charts"));
+                show.setTooltip(Texts.tip("Show or hide this run on the charts"));
                 Rectangle swatch = new Rectangle(14, 14, run.color());
                 Label label = new Label();
                 label.textProperty().bind(run.label());

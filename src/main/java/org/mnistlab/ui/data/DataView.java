@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.FileDialogs;
@@ -24,7 +23,7 @@ public final class DataView {
 
         Button folder = new Button("Choose folder…");
         folder.setId("dataFolderButton");
-        folder.setTooltip(new Tooltip("Train on another copy of MNIST: a folder with the four IDX files "
+        folder.setTooltip(Texts.tip("Train on another copy of MNIST: a folder with the four IDX files "
                 + "(train-images-idx3-ubyte and the others, raw or .gz)."));
         folder.setOnAction(e -> {
             Path chosen = dialogs.chooseDataFolder(root.getScene().getWindow());
@@ -32,7 +31,7 @@ public final class DataView {
         });
         Button bundled = new Button("Bundled");
         bundled.setId("dataBundledButton");
-        bundled.setTooltip(new Tooltip("Go back to the MNIST that comes with the lab."));
+        bundled.setTooltip(Texts.tip("Go back to the MNIST that comes with the lab."));
         bundled.setOnAction(e -> vm.useBundled());
         bundled.visibleProperty().bind(vm.usingBundled().not());
         bundled.managedProperty().bind(bundled.visibleProperty());

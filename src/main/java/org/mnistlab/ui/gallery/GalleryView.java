@@ -15,6 +15,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.ProbabilityBars;
+import org.mnistlab.ui.Texts;
 
 /** A grid of test digits, green where the network is right and red where it is wrong. */
 public final class GalleryView {
@@ -33,7 +34,7 @@ public final class GalleryView {
         CheckBox mistakes = new CheckBox("Mistakes only");
         mistakes.setId("mistakesOnly");
         mistakes.selectedProperty().bindBidirectional(vm.mistakesOnly());
-        mistakes.setTooltip(new Tooltip("Show only test images the network gets wrong: often you would "
+        mistakes.setTooltip(Texts.tip("Show only test images the network gets wrong: often you would "
                 + "hesitate too."));
         Button more = new Button("New samples");
         more.setId("newSamples");
@@ -97,7 +98,7 @@ public final class GalleryView {
         tile.pseudoClassStateChanged(WRONG, !item.correct());
         tile.setUserData(item);
         tile.setOnMouseClicked(e -> vm.selected().set(item));
-        Tooltip.install(tile, new Tooltip("Test image #" + item.index() + ": true label " + item.actual()
+        Tooltip.install(tile, Texts.tip("Test image #" + item.index() + ": true label " + item.actual()
                 + ", network says " + item.predicted() + ". Click for its probabilities."));
         return tile;
     }

@@ -10,7 +10,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -90,7 +89,7 @@ public final class DrawingPadView {
         vm.probabilities().addListener((obs, old, p) -> bars.show(p));
         Button open = new Button("Open model…");
         open.setId("openModelButton");
-        open.setTooltip(new Tooltip("Use a model saved earlier, here or with the command line (train --out)."));
+        open.setTooltip(Texts.tip("Use a model saved earlier, here or with the command line (train --out)."));
         open.disableProperty().bind(models.busy());
         open.setOnAction(e -> {
             Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
@@ -98,7 +97,7 @@ public final class DrawingPadView {
         });
         Button save = new Button("Save model…");
         save.setId("saveModelButton");
-        save.setTooltip(new Tooltip("Save the model the pad uses as a .zip, to open later or use with predict."));
+        save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
         save.setOnAction(e -> {
             Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
