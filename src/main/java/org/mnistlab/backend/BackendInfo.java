@@ -3,6 +3,7 @@ package org.mnistlab.backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,6 +21,10 @@ public record BackendInfo(String backend, String device, long memoryBytes, int t
 
     /** Asks ND4J; loads the native backend if that has not happened yet. */
     public static BackendInfo current() {
+        // JavaCPP's Pointer first, before ND4J loads any native library. Loading one holds JavaCPP's
+        // Loader and then needs Pointer; Pointer's own start-up needs the Loader. A thread starting
+        // Pointer meanwhile (the window asking how much memory is free) deadlocked with this one.
+        Pointer.maxPhysicalBytes();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String backendName = String.valueOf(env.getOrDefault("backend", "CPU"));
         boolean cuda = backendName.toUpperCase().contains("CUDA");

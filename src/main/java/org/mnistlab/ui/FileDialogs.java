@@ -18,6 +18,9 @@ public interface FileDialogs {
 
     Path chooseModelSaveTarget(Window owner);
 
+    /** Where to save an export (charts, runs) of the given type, suggesting {@code fileName}. */
+    Path chooseExportTarget(Window owner, String title, String fileName, FileChooser.ExtensionFilter type);
+
     /** The platform's own dialogs. */
     FileDialogs SYSTEM = new FileDialogs() {
         @Override
@@ -39,13 +42,27 @@ public interface FileDialogs {
             return path(chooser.showSaveDialog(owner));
         }
 
+        @Override
+        public Path chooseExportTarget(Window owner, String title, String fileName,
+                FileChooser.ExtensionFilter type) {
+            FileChooser chooser = chooser(title, UserFolders.dataFolder());
+            chooser.setInitialFileName(fileName);
+            chooser.getExtensionFilters().add(type);
+            return path(chooser.showSaveDialog(owner));
+        }
+
         private FileChooser modelChooser(String title) {
+            FileChooser chooser = chooser(title, UserFolders.modelsFolder());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MNIST Lab model", "*.zip"));
+            return chooser;
+        }
+
+        /** Opens in {@code folder}, made if need be: the user's data folder, never the installation folder. */
+        private FileChooser chooser(String title, Path folder) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MNIST Lab model", "*.zip"));
-            // Models live in the user's data folder, never in the installation folder.
-            File folder = UserFolders.modelsFolder().toFile();
-            if (folder.isDirectory() || folder.mkdirs()) chooser.setInitialDirectory(folder);
+            File directory = folder.toFile();
+            if (directory.isDirectory() || directory.mkdirs()) chooser.setInitialDirectory(directory);
             return chooser;
         }
 

@@ -99,12 +99,7 @@ public class LabApp extends Application {
             context.report("Could not load MNIST", load.getException());
             view.status().showIdle();
         });
-        Task<TrainedModel> defaultModel = new Task<>() {
-            @Override
-            protected TrainedModel call() {
-                return ModelFile.loadBundledDefault().model();
-            }
-        };
+        Task<TrainedModel> defaultModel = Background.task(() -> ModelFile.loadBundledDefault().model());
         defaultModel.setOnSucceeded(e -> {
             if (context.model().get() == null) {
                 context.useModel(defaultModel.getValue(), "the bundled default model ("
@@ -114,11 +109,9 @@ public class LabApp extends Application {
         defaultModel.setOnFailed(e -> context.report(
                 "The bundled default model could not be loaded; train a network to use the drawing pad",
                 defaultModel.getException()));
-        Thread loader = new Thread(() -> {
+        Background.start(() -> {
             load.run();
             defaultModel.run();
         }, "lab-loader");
-        loader.setDaemon(true);
-        loader.start();
     }
 }

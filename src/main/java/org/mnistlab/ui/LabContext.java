@@ -1,8 +1,6 @@
 package org.mnistlab.ui;
 
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -20,20 +18,14 @@ import org.slf4j.LoggerFactory;
 public final class LabContext {
     private static final Logger LOG = LoggerFactory.getLogger(LabContext.class);
     private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper dataReady = new ReadOnlyBooleanWrapper();
     /** The most recently trained model (or the bundled default before any training). */
     private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
     private final StringProperty modelDescription = new SimpleStringProperty("no model yet");
     private final StringProperty notice = new SimpleStringProperty("");
     private final FileDialogs dialogs;
 
-    public LabContext() {
-        this(FileDialogs.SYSTEM);
-    }
-
     public LabContext(FileDialogs dialogs) {
         this.dialogs = dialogs;
-        dataReady.bind(data.isNotNull());
     }
 
     /** How the window asks for files; tests answer without a native dialog. */
@@ -56,10 +48,6 @@ public final class LabContext {
 
     public ObjectProperty<MnistData> data() {
         return data;
-    }
-
-    public ReadOnlyBooleanProperty dataReady() {
-        return dataReady.getReadOnlyProperty();
     }
 
     public ObjectProperty<TrainedModel> model() {

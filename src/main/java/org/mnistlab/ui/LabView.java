@@ -1,7 +1,5 @@
 package org.mnistlab.ui;
 
-import javafx.beans.binding.Bindings;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -42,11 +40,9 @@ public final class LabView {
 
     public LabView(LabContext context, Supplier<MnistData> bundledData) {
         DesignerViewModel designer = new DesignerViewModel();
-        designer.dataReady().bind(context.dataReady());
-        designer.trainImages().bind(Bindings.createIntegerBinding(
-                () -> context.data().get() == null ? 0 : context.data().get().train().count(), context.data()));
-        designer.testImages().bind(Bindings.createIntegerBinding(
-                () -> context.data().get() == null ? 0 : context.data().get().test().count(), context.data()));
+        designer.dataReady().bind(context.data().isNotNull());
+        designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
+        designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();
         ChartsView charts = new ChartsView(history, context);
         training = new TrainingViewModel(context, designer, history, charts);
@@ -119,22 +115,12 @@ public final class LabView {
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
     private void showBackend(LabContext context) {
-        Task<BackendInfo> probe = new Task<>() {
-            @Override
-            protected BackendInfo call() {
-                return BackendInfo.current();
-            }
-        };
-        probe.setOnSucceeded(e -> {
-            status.setBackend(probe.getValue().shortText());
-            if (!probe.getValue().fallbackReason().isEmpty()) context.notice().set(probe.getValue().fallbackReason());
-        });
-        probe.setOnFailed(e -> {
+        Background.start(Background.task(BackendInfo::current), "lab-backend-probe", info -> {
+            status.setBackend(info.shortText());
+            if (!info.fallbackReason().isEmpty()) context.notice().set(info.fallbackReason());
+        }, error -> {
             status.setBackend("backend unavailable");
-            context.report("The compute backend (ND4J) could not start", probe.getException());
+            context.report("The compute backend (ND4J) could not start", error);
         });
-        Thread thread = new Thread(probe, "lab-backend-probe");
-        thread.setDaemon(true);
-        thread.start();
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.mnistlab.network.TrainedModel;
 
 /** The network's 10 probabilities as horizontal bars, the winner highlighted. */
 public final class ProbabilityBars {
@@ -36,11 +37,7 @@ public final class ProbabilityBars {
 
     /** @param probabilities 10 values, or null to clear */
     public void show(float[] probabilities) {
-        int best = -1;
-        if (probabilities != null) {
-            best = 0;
-            for (int d = 1; d < 10; d++) if (probabilities[d] > probabilities[best]) best = d;
-        }
+        int best = probabilities == null ? -1 : TrainedModel.argMax(probabilities);
         for (int d = 0; d < 10; d++) {
             double p = probabilities == null ? 0 : probabilities[d];
             bars[d].setProgress(p);
@@ -48,9 +45,5 @@ public final class ProbabilityBars {
             bars[d].getStyleClass().remove("winner");
             if (d == best) bars[d].getStyleClass().add("winner");
         }
-    }
-
-    public double probability(int digit) {
-        return bars[digit].getProgress();
     }
 }

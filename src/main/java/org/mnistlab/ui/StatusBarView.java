@@ -2,7 +2,6 @@ package org.mnistlab.ui;
 
 import javafx.concurrent.Worker;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import org.controlsfx.control.StatusBar;
 
 /**
@@ -16,7 +15,7 @@ public final class StatusBarView {
     public StatusBarView() {
         bar.setText("Starting…");
         backend.getStyleClass().add("backend-label");
-        backend.setTooltip(new Tooltip("Where training runs: the CPU, or a GPU through CUDA."));
+        backend.setTooltip(Texts.tip("Where training runs: the CPU, or a GPU through CUDA."));
         bar.getRightItems().add(backend);
     }
 
@@ -44,9 +43,5 @@ public final class StatusBarView {
 
     public void showIdle() {
         show("Ready", 0);
-    }
-
-    public String text() {
-        return bar.getText();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mnistlab.testing.ChildJvm;
 
 class BackendInfoTest {
 
@@ -24,5 +25,16 @@ class BackendInfoTest {
         BackendInfo fellBack = new BackendInfo("CPU", "x86", 1L << 30, 2, "OPENBLAS", reason);
         assertTrue(fellBack.shortText().endsWith("(GPU unavailable)"), fellBack.shortText());
         assertFalse(BackendInfo.fallbackReason(true, true).length() > 0, "CUDA active: nothing to report");
+    }
+
+    /**
+     * The window probes the backend on a background thread while the FX thread may ask JavaCPP
+     * for free memory; the two used to initialise JavaCPP's classes in opposite orders and hang.
+     */
+    @Test
+    void probeStartingWhileAnotherThreadInitialisesJavaCppDoesNotDeadlock() throws Exception {
+        try (ChildJvm child = ChildJvm.start(ProbeDuringPointerStart.class, "")) {
+            child.awaitLine("both finished", 180);
+        }
     }
 }

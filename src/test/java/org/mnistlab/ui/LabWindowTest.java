@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistlab.ui.WindowTesting.replaceText;
+import static org.mnistlab.ui.WindowTesting.waitUntil;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -25,35 +27,18 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.data.MnistData;
-import org.mnistlab.testing.TestData;
 import org.mnistlab.ui.charts.Run;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The lab window's user stories, with real clicks, typing and drags (headless under Monocle). */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
-    private static final long TIMEOUT_S = 60;
-
     @Start
     void start(Stage stage) {
-        MnistData full = TestData.mnist();
-        // A small slice keeps epochs short; the window works the same on the full set.
-        MnistData small = new MnistData(full.train().first(3000), full.test().first(1000));
+        MnistData small = WindowTesting.smallMnist();
         new LabApp(() -> small).start(stage);
-    }
-
-    /** Waits for {@code condition}, checked on the FX thread so it never sees a half-updated scene. */
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS,
-                () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static void replaceText(FxRobot robot, String query, String text) {
-        robot.doubleClickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
     }
 
     @Test
@@ -173,6 +158,64 @@ class LabWindowTest {
                 .anyMatch(p -> p.getPseudoClassName().equals("wrong"))));
         robot.clickOn(grid.getChildren().get(0));
         assertTrue(robot.lookup("#galleryDetail").queryAs(Label.class).getText().contains("(wrong)"));
+    }
+
+    @Test
+    void galleryHighlightsTheTileWhoseDetailIsShown(FxRobot robot) throws Exception {
+        robot.clickOn("Samples");
+        TilePane grid = robot.lookup("#galleryGrid").queryAs(TilePane.class);
+        Label detail = robot.lookup("#galleryDetail").queryAs(Label.class);
+        waitUntil(() -> grid.getChildren().size() == 24 && !detail.getText().isEmpty());
+        assertEquals(List.of(0), selectedTiles(grid), "the first sample is shown in detail");
+
+        robot.clickOn(grid.getChildren().get(5));
+        assertEquals(List.of(5), selectedTiles(grid));
+
+        String fifth = detail.getText();
+        robot.clickOn("#newSamples");
+        waitUntil(() -> !detail.getText().equals(fifth) && selectedTiles(grid).equals(List.of(0)));
+    }
+
+    private static List<Integer> selectedTiles(TilePane grid) {
+        return java.util.stream.IntStream.range(0, grid.getChildren().size())
+                .filter(i -> grid.getChildren().get(i).getPseudoClassStates().stream()
+                        .anyMatch(p -> p.getPseudoClassName().equals("selected")))
+                .boxed().toList();
+    }
+
+    @Test
+    void layerSpinnerKeepsItsValueForTextThatIsNotANumber(FxRobot robot) throws Exception {
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        waitUntil(() -> !train.isDisabled());
+        Spinner<Integer> units = robot.lookup(".units-spinner").query();
+        int before = units.getValue();
+        for (String typed : List.of("abc", "")) {
+            typeAndLeave(robot, units, typed);
+            assertEquals(before, units.getValue(), "after '" + typed + "'");
+            assertEquals(String.valueOf(before), units.getEditor().getText(), "after '" + typed + "'");
+            assertEquals("", robot.lookup("#notice").queryAs(Label.class).getText(), "after '" + typed + "'");
+        }
+        assertFalse(train.isDisabled());
+
+        typeAndLeave(robot, units, "99999");
+        assertEquals("4096", units.getEditor().getText(), "a number out of range is clamped");
+    }
+
+    /** Replaces a spinner's text and tabs to the next control. */
+    private static void typeAndLeave(FxRobot robot, Spinner<?> spinner, String text) {
+        robot.clickOn(spinner.getEditor()).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
+                .release(KeyCode.CONTROL);
+        if (text.isEmpty()) robot.type(KeyCode.BACK_SPACE); else robot.write(text);
+        robot.type(KeyCode.TAB);
+    }
+
+    @Test
+    void layerSpinnerStepsOnceForEachPressOfTheUpKey(FxRobot robot) {
+        Spinner<Integer> units = robot.lookup(".units-spinner").query();
+        int before = units.getValue();
+        robot.clickOn(units.getEditor()).type(KeyCode.UP).type(KeyCode.UP);
+        Spinner<Integer> shown = robot.lookup(".units-spinner").query();
+        assertEquals(before + 16, shown.getValue(), "two steps of 8");
     }
 
     private static double[] probabilities(FxRobot robot) {

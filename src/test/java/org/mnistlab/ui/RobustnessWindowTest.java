@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mnistlab.ui.WindowTesting.replaceText;
+import static org.mnistlab.ui.WindowTesting.waitUntil;
 
 import com.sun.javafx.scene.input.DragboardHelper;
 import com.sun.javafx.tk.TKClipboard;
@@ -12,9 +14,6 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
@@ -24,7 +23,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -39,13 +37,10 @@ import org.mnistlab.ui.charts.Run;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Bad input and faults in the window: each ends in a message, and the lab stays usable. */
 @ExtendWith(ApplicationExtension.class)
 class RobustnessWindowTest {
-    private static final long TIMEOUT_S = 60;
-
     /** Answers the window's file dialogs as the test says. */
     static final class Answers implements FileDialogs {
         volatile Path folder;
@@ -66,6 +61,12 @@ class RobustnessWindowTest {
         public Path chooseModelSaveTarget(Window owner) {
             return save;
         }
+
+        @Override
+        public Path chooseExportTarget(Window owner, String title, String fileName,
+                javafx.stage.FileChooser.ExtensionFilter type) {
+            return null;
+        }
     }
 
     private final Answers answers = new Answers();
@@ -76,21 +77,10 @@ class RobustnessWindowTest {
 
     @Start
     void start(Stage stage) {
-        MnistData full = TestData.mnist();
-        MnistData small = new MnistData(full.train().first(3000), full.test().first(1000));
+        MnistData small = WindowTesting.smallMnist();
         LabApp app = new LabApp(() -> small, answers);
         app.start(stage);
         context = app.context();
-    }
-
-    /** Waits for {@code condition}, checked on the FX thread so it never sees a half-updated scene. */
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static void replaceText(FxRobot robot, String query, String text) {
-        robot.doubleClickOn(query).press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
     }
 
     private String notice(FxRobot robot) {

@@ -1,10 +1,13 @@
 package org.mnistlab.ui.charts;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
@@ -17,7 +20,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,9 +27,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
+import javafx.util.converter.PercentageStringConverter;
 import javax.imageio.ImageIO;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.Texts;
 
 /**
  * The learning curves: loss and test accuracy against examples seen, every run overlaid in its
@@ -49,24 +54,18 @@ public final class ChartsView {
         y.setLowerBound(0);
         y.setUpperBound(1);
         y.setTickUnit(0.1);
-        y.setTickLabelFormatter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Math.round(n.doubleValue() * 100) + "%";
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace("%", "")) / 100;
-            }
-        });
+        y.setTickLabelFormatter(new PercentageStringConverter(Locale.ROOT)); // "30%" in every locale
     }
     private final Map<Run, RunSeries> drawn = new HashMap<>();
     private final VBox root = new VBox(8);
 
-    /** The three curves one run contributes. */
-    private record RunSeries(XYChart.Series<Number, Number> train, XYChart.Series<Number, Number> test,
-            XYChart.Series<Number, Number> accuracy) {}
+    /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
+    private static final class RunSeries {
+        final XYChart.Series<Number, Number> train = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> test = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
+        int markedRateChanges;
+    }
 
     public ChartsView(RunHistory history, LabContext context) {
         this.history = history;
@@ -75,9 +74,8 @@ public final class ChartsView {
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label legend = new Label("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
+        Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "vertical line: learning rate changed");
-        legend.getStyleClass().add("hint");
         root.getChildren().addAll(charts, legend, runList(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<Run>) change -> {
@@ -97,7 +95,10 @@ public final class ChartsView {
         return root;
     }
 
-    /** Redraws one run's curves from its raw points (called at most ~30 times a second). */
+    /**
+     * Redraws one run's training-loss curve from its raw points and adds its new test points and
+     * rate markers (called at most ~30 times a second).
+     */
     public void refresh(Run run) {
         RunSeries series = drawn.get(run);
         if (series == null) return;
@@ -105,36 +106,39 @@ public final class ChartsView {
         for (double[] p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
             train.add(point(p[0], p[1], null));
         }
-        series.train().getData().setAll(train);
+        series.train.getData().setAll(train);
+        // Test points are few and never change once measured: only the new ones are added.
+        List<EvaluationPoint> evaluations = run.evaluations();
         List<XYChart.Data<Number, Number>> test = new ArrayList<>();
         List<XYChart.Data<Number, Number>> accuracy = new ArrayList<>();
-        for (EvaluationPoint e : run.evaluations()) {
+        for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
             test.add(point(e.examplesSeen(), e.testLoss(), SeriesStyle.dot(run.color())));
             accuracy.add(point(e.examplesSeen(), e.testAccuracy(), SeriesStyle.dot(run.color())));
         }
-        series.test().getData().setAll(test);
-        series.accuracy().getData().setAll(accuracy);
-        for (double[] change : run.rateChanges()) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(),
-                    "lr → " + change[1]);
+        series.test.getData().addAll(test);
+        series.accuracy.getData().addAll(accuracy);
+        List<double[]> changes = run.rateChanges();
+        for (double[] change : changes.subList(series.markedRateChanges, changes.size())) {
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(), run.number());
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
             }
         }
+        series.markedRateChanges = changes.size();
     }
 
     private void draw(Run run) {
         if (drawn.containsKey(run)) return;
-        RunSeries series = new RunSeries(new XYChart.Series<>(), new XYChart.Series<>(), new XYChart.Series<>());
-        series.train().setName("Run " + run.number() + " train loss");
-        series.test().setName("Run " + run.number() + " test loss");
-        series.accuracy().setName("Run " + run.number() + " test accuracy");
-        lossChart.getData().addAll(series.train(), series.test());
-        accuracyChart.getData().add(series.accuracy());
-        SeriesStyle.line(series.train(), run.color(), false);
-        SeriesStyle.line(series.test(), run.color(), true);
-        SeriesStyle.line(series.accuracy(), run.color(), false);
+        RunSeries series = new RunSeries();
+        series.train.setName("Run " + run.number() + " train loss");
+        series.test.setName("Run " + run.number() + " test loss");
+        series.accuracy.setName("Run " + run.number() + " test accuracy");
+        lossChart.getData().addAll(series.train, series.test);
+        accuracyChart.getData().add(series.accuracy);
+        SeriesStyle.line(series.train, run.color(), false);
+        SeriesStyle.line(series.test, run.color(), true);
+        SeriesStyle.line(series.accuracy, run.color(), false);
         drawn.put(run, series);
         refresh(run);
     }
@@ -142,10 +146,11 @@ public final class ChartsView {
     private void undraw(Run run) {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
-        lossChart.getData().removeAll(series.train(), series.test());
-        accuracyChart.getData().remove(series.accuracy());
-        lossChart.markers().removeIf(m -> m.color().equals(run.color()));
-        accuracyChart.markers().removeIf(m -> m.color().equals(run.color()));
+        lossChart.getData().removeAll(series.train, series.test);
+        accuracyChart.getData().remove(series.accuracy);
+        // By number, not colour: the palette repeats after eight runs.
+        lossChart.markers().removeIf(m -> m.run() == run.number());
+        accuracyChart.markers().removeIf(m -> m.run() == run.number());
     }
 
     private static XYChart.Data<Number, Number> point(double x, double y, Node symbol) {
@@ -172,7 +177,7 @@ public final class ChartsView {
                 }
                 CheckBox show = new CheckBox();
                 show.selectedProperty().bindBidirectional(run.visible());
-                show.setTooltip(new Tooltip("Show or hide this run on the charts"));
+                show.setTooltip(Texts.tip("Show or hide this run on the charts"));
                 Rectangle swatch = new Rectangle(14, 14, run.color());
                 Label label = new Label();
                 label.textProperty().bind(run.label());
@@ -200,7 +205,7 @@ public final class ChartsView {
     }
 
     private void savePng() {
-        File file = chooser("Save charts", "charts.png", "PNG image", "*.png").showSaveDialog(root.getScene().getWindow());
+        File file = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (file == null) return;
         WritableImage image = root.snapshot(null, null); // must happen on the FX thread
         runInBackground(new Task<Void>() {
@@ -214,35 +219,34 @@ public final class ChartsView {
     }
 
     private void saveCsv() {
-        File file = chooser("Export runs", "runs.csv", "CSV table", "*.csv").showSaveDialog(root.getScene().getWindow());
+        File file = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
         if (file == null) return;
-        List<Run> runs = List.copyOf(history.runs());
-        runInBackground(new Task<Void>() {
-            @Override
-            protected Void call() throws Exception {
-                RunHistory.writeCsv(runs, file.toPath());
-                return null;
-            }
-        }, "Exported " + runs.size() + " runs to " + file);
+        runInBackground(Background.task(csvExport(history.runs(), file.toPath())),
+                "Exported " + history.runs().size() + " runs to " + file);
+    }
+
+    /**
+     * The CSV export as work for another thread. The runs are copied now, on the FX thread: a
+     * running run keeps growing while the file is written.
+     */
+    static Callable<Void> csvExport(List<Run> runs, Path target) {
+        List<Run> copies = runs.stream().map(Run::snapshot).toList();
+        return () -> {
+            RunHistory.writeCsv(copies, target);
+            return null;
+        };
     }
 
     private void runInBackground(Task<Void> task, String done) {
-        task.setOnSucceeded(e -> context.notice().set(done));
-        task.setOnFailed(e -> context.report("Could not save", task.getException()));
-        Thread thread = new Thread(task, "lab-export");
-        thread.setDaemon(true);
-        thread.start();
+        Background.start(task, "lab-export", nothing -> context.notice().set(done),
+                error -> context.report("Could not save", error));
     }
 
-    private static FileChooser chooser(String title, String name, String kind, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        // The user's data folder, never the installation folder.
-        File folder = org.mnistlab.storage.UserFolders.dataFolder().toFile();
-        if (folder.isDirectory() || folder.mkdirs()) chooser.setInitialDirectory(folder);
-        return chooser;
+    /** Asks where to save an export; null when the user cancels. */
+    private File exportTarget(String title, String name, String kind, String pattern) {
+        Path target = context.dialogs().chooseExportTarget(root.getScene().getWindow(), title, name,
+                new FileChooser.ExtensionFilter(kind, pattern));
+        return target == null ? null : target.toFile();
     }
 
     private static MarkedLineChart chart(String title, String id) {

@@ -15,8 +15,8 @@ import javafx.scene.shape.Line;
  * rate was changed during a run. JavaFX charts have no markers of their own.
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
-    /** A vertical line at {@code x} in data units. */
-    record Marker(double x, Color color, String text) {}
+    /** A vertical line at {@code x} in data units, belonging to run number {@code run}. */
+    record Marker(double x, Color color, int run) {}
 
     private final ObservableList<Marker> markers = FXCollections.observableArrayList();
     private final Map<Marker, Line> lines = new HashMap<>();

@@ -67,6 +67,21 @@ public final class Run {
         if (!changes.isEmpty()) updateLabel();
     }
 
+    /**
+     * A copy of the run as it is now. Training appends to a run on the FX thread, so work on
+     * another thread (the CSV export) reads a copy taken on the FX thread.
+     */
+    Run snapshot() {
+        Run copy = new Run(number, spec, color);
+        copy.trainLoss.addAll(trainLoss);
+        copy.smoothedLoss.addAll(smoothedLoss);
+        copy.evaluations.addAll(evaluations);
+        copy.rateChanges.addAll(rateChanges);
+        copy.smoothed = smoothed;
+        copy.finishAs(state.get());
+        return copy;
+    }
+
     public void finishAs(State end) {
         state.set(end);
         updateLabel();

@@ -1,30 +1,29 @@
 package org.mnistlab.ui.data;
 
 import java.nio.file.Path;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.FileDialogs;
+import org.mnistlab.ui.Texts;
 
 /** One line saying which data the lab trains on, and buttons to change it. */
 public final class DataView {
     private final VBox root = new VBox(4);
 
     public DataView(DataViewModel vm, FileDialogs dialogs, ObservableBooleanValue training) {
-        Label description = new Label();
+        Label description = Texts.hint("");
         description.setId("dataDescription");
-        description.getStyleClass().add("hint");
-        description.setWrapText(true);
         description.textProperty().bind(vm.description());
 
         Button folder = new Button("Choose folder…");
         folder.setId("dataFolderButton");
-        folder.setTooltip(new Tooltip("Train on another copy of MNIST: a folder with the four IDX files "
+        folder.setTooltip(Texts.tip("Train on another copy of MNIST: a folder with the four IDX files "
                 + "(train-images-idx3-ubyte and the others, raw or .gz)."));
         folder.setOnAction(e -> {
             Path chosen = dialogs.chooseDataFolder(root.getScene().getWindow());
@@ -32,18 +31,17 @@ public final class DataView {
         });
         Button bundled = new Button("Bundled");
         bundled.setId("dataBundledButton");
-        bundled.setTooltip(new Tooltip("Go back to the MNIST that comes with the lab."));
+        bundled.setTooltip(Texts.tip("Go back to the MNIST that comes with the lab."));
         bundled.setOnAction(e -> vm.useBundled());
-        bundled.visibleProperty().bind(vm.source().isNotEqualTo("bundled MNIST"));
+        bundled.visibleProperty().bind(vm.usingBundled().not());
         bundled.managedProperty().bind(bundled.visibleProperty());
-        folder.disableProperty().bind(vm.loading().or(training));
-        bundled.disableProperty().bind(vm.loading().or(training));
+        BooleanBinding busy = vm.loading().or(training);
+        folder.disableProperty().bind(busy);
+        bundled.disableProperty().bind(busy);
 
-        Label title = new Label("Data");
-        title.getStyleClass().add("heading");
         HBox buttons = new HBox(6, folder, bundled);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(title, description, buttons);
+        root.getChildren().addAll(Texts.heading("Data"), description, buttons);
         root.getStyleClass().add("data-panel");
     }
 

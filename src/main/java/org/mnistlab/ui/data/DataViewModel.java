@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -20,11 +21,14 @@ import org.mnistlab.ui.LabContext;
  * in the background; if it cannot be used, the data in use stays and a notice says why.
  */
 public final class DataViewModel {
+    private static final String BUNDLED = "bundled MNIST";
+
     private final LabContext context;
     private final Supplier<MnistData> bundled;
-    private final StringProperty source = new SimpleStringProperty("bundled MNIST");
+    private final StringProperty source = new SimpleStringProperty(BUNDLED);
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringBinding description;
+    private final BooleanBinding usingBundled = source.isEqualTo(BUNDLED);
 
     public DataViewModel(LabContext context, Supplier<MnistData> bundled) {
         this.context = context;
@@ -43,30 +47,20 @@ public final class DataViewModel {
     }
 
     public void useBundled() {
-        load("bundled MNIST", bundled);
+        load(BUNDLED, bundled);
     }
 
     private void load(String name, Supplier<MnistData> reader) {
         if (loading.get()) return;
-        Task<MnistData> task = new Task<>() {
-            @Override
-            protected MnistData call() {
-                return reader.get();
-            }
-        };
-        task.setOnSucceeded(e -> {
+        loading.set(true);
+        Background.start(Background.task(reader::get), "lab-data-loader", data -> {
             loading.set(false);
             source.set(name);
-            context.data().set(task.getValue());
-        });
-        task.setOnFailed(e -> {
+            context.data().set(data);
+        }, error -> {
             loading.set(false);
-            context.report("Could not use " + name + "; still training on " + source.get(), task.getException());
+            context.report("Could not use " + name + "; still training on " + source.get(), error);
         });
-        loading.set(true);
-        Thread thread = new Thread(task, "lab-data-loader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** E.g. "bundled MNIST: 60,000 training and 10,000 test images". */
@@ -78,7 +72,8 @@ public final class DataViewModel {
         return loading;
     }
 
-    public StringProperty source() {
-        return source;
+    /** True while the lab trains on the MNIST that comes with it. */
+    public BooleanBinding usingBundled() {
+        return usingBundled;
     }
 }

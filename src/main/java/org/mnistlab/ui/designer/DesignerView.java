@@ -18,11 +18,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
+import org.mnistlab.ui.Texts;
 
 /** The network designer panel: layers, training settings, presets and a live summary. */
 public final class DesignerView {
@@ -37,11 +39,20 @@ public final class DesignerView {
         this.vm = vm;
         root.getStyleClass().add("designer");
         root.getChildren().addAll(
-                heading("Network"), presets(),
-                sectionLabel("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
+                Texts.heading("Network"), presets(),
+                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
                 summary(), diagram,
-                heading("Training"), settingsGrid());
-        vm.layers().addListener((ListChangeListener<LayerRow>) change -> rebuildLayerRows());
+                Texts.heading("Training"), settingsGrid());
+        // Rows are added, removed or moved: rebuild. A row's units or activation changed: its own
+        // controls already show it, and rebuilding would replace the spinner the user is pressing.
+        vm.layers().addListener((ListChangeListener<LayerRow>) change -> {
+            while (change.next()) {
+                if (!change.wasUpdated()) {
+                    rebuildLayerRows();
+                    return;
+                }
+            }
+        });
         rebuildLayerRows();
     }
 
@@ -55,7 +66,7 @@ public final class DesignerView {
         presets.getItems().setAll(Preset.all());
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(tip("Fills in every setting with a network from the course notebooks."));
+        presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
         });
@@ -69,10 +80,8 @@ public final class DesignerView {
             layerRows.getChildren().add(layerRow(vm.layers().get(i), i));
         }
         if (vm.layers().isEmpty()) {
-            Label none = new Label("No hidden layer: 784 inputs straight to 10 outputs (logistic regression).");
-            none.getStyleClass().add("hint");
-            none.setWrapText(true);
-            layerRows.getChildren().add(none);
+            layerRows.getChildren().add(
+                    Texts.hint("No hidden layer: 784 inputs straight to 10 outputs (logistic regression)."));
         }
     }
 
@@ -80,22 +89,21 @@ public final class DesignerView {
         Label name = new Label("Layer " + (index + 1));
         name.setMinWidth(52);
         Spinner<Integer> units = new Spinner<>();
-        units.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, HiddenLayer.MAX_UNITS,
-                row.units().get(), 8));
+        SpinnerValueFactory.IntegerSpinnerValueFactory values = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                1, HiddenLayer.MAX_UNITS, row.units().get(), 8);
+        values.setConverter(keepValueOnBadText(units));
+        units.setValueFactory(values);
         units.setEditable(true);
         units.setPrefWidth(86);
         units.getStyleClass().add("units-spinner");
-        units.setTooltip(tip("How many neurons this layer has (1–4096). More units can learn more, "
+        units.setTooltip(Texts.tip("How many neurons this layer has (1–4096). More units can learn more, "
                 + "but train slower and can overfit."));
         units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
-        units.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) commitSpinnerText(units);
-        });
         ComboBox<ActivationKind> activation = new ComboBox<>();
         activation.getItems().setAll(ActivationKind.values());
         activation.setValue(row.activation().get());
         activation.valueProperty().bindBidirectional(row.activation());
-        activation.setTooltip(tip("The function each neuron applies to its weighted sum. ReLU is the usual "
+        activation.setTooltip(Texts.tip("The function each neuron applies to its weighted sum. ReLU is the usual "
                 + "choice; sigmoid and tanh saturate and learn slower in deep networks."));
         Button up = smallButton("▲", "Move this layer towards the input", () -> vm.moveLayer(row, -1));
         Button down = smallButton("▼", "Move this layer towards the output", () -> vm.moveLayer(row, +1));
@@ -109,22 +117,33 @@ public final class DesignerView {
         return box;
     }
 
-    /** An editable spinner only takes typed text on Enter; take it on focus loss too. */
-    private static void commitSpinnerText(Spinner<Integer> spinner) {
-        try {
-            int typed = Integer.parseInt(spinner.getEditor().getText().trim());
-            int clamped = Math.max(1, Math.min(HiddenLayer.MAX_UNITS, typed));
-            spinner.getValueFactory().setValue(clamped);
-            spinner.getEditor().setText(String.valueOf(clamped));
-        } catch (NumberFormatException e) {
-            spinner.getEditor().setText(String.valueOf(spinner.getValue()));
-        }
+    /**
+     * Reads the units typed in a spinner. JavaFX commits the text through this on Enter and on
+     * focus loss; text that is no whole number puts the current value back instead of throwing.
+     */
+    private static StringConverter<Integer> keepValueOnBadText(Spinner<Integer> spinner) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Integer.valueOf(text.trim());
+                } catch (NumberFormatException e) {
+                    spinner.getEditor().setText(toString(spinner.getValue()));
+                    return spinner.getValue();
+                }
+            }
+        };
     }
 
     private Node addLayerButton() {
         Button add = new Button("+ Add layer");
         add.setId("addLayerButton");
-        add.setTooltip(tip("Adds a hidden layer at the output end. Deeper networks can learn more "
+        add.setTooltip(Texts.tip("Adds a hidden layer at the output end. Deeper networks can learn more "
                 + "complex features but are harder to train."));
         add.setOnAction(e -> vm.addLayer());
         add.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.size(vm.layers())
@@ -163,7 +182,7 @@ public final class DesignerView {
         int row = 0;
 
         ComboBox<OptimizerKind> optimizer = combo(OptimizerKind.values(), vm.optimizer());
-        optimizer.setTooltip(tip("How the gradient turns into a weight update. SGD takes plain steps; "
+        optimizer.setTooltip(Texts.tip("How the gradient turns into a weight update. SGD takes plain steps; "
                 + "Adam adapts the step for each weight and usually needs a smaller learning rate (0.001)."));
         grid.addRow(row++, new Label("Optimizer"), optimizer);
 
@@ -199,10 +218,11 @@ public final class DesignerView {
                 "Penalty on large weights (weight decay). 0 turns it off; try 1e-4.")));
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
-        init.setTooltip(tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh and sigmoid."));
+        init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
+                + "and sigmoid."));
         grid.addRow(row++, new Label("Weight init"), init);
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
-        normalization.setTooltip(tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
+        normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
         grid.addRow(row, new Label("Inputs"), normalization);
         optimizer.disableProperty().bind(vm.locked());
@@ -210,7 +230,7 @@ public final class DesignerView {
     }
 
     private <T extends Node> T locked(T control) {
-        if (!control.disableProperty().isBound()) control.disableProperty().bind(vm.locked());
+        control.disableProperty().bind(vm.locked());
         return control;
     }
 
@@ -220,7 +240,7 @@ public final class DesignerView {
         input.setId(id);
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
-        Tooltip tooltip = tip(help);
+        Tooltip tooltip = Texts.tip(help);
         input.setTooltip(tooltip);
         Consumer<SpecCheck> mark = check -> {
             boolean blamed = field.equals(check.field());
@@ -243,29 +263,8 @@ public final class DesignerView {
     private static Button smallButton(String text, String help, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().add("small-button");
-        b.setTooltip(tip(help));
+        b.setTooltip(Texts.tip(help));
         b.setOnAction(e -> action.run());
         return b;
     }
-
-    static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setWrapText(true);
-        t.setMaxWidth(340);
-        return t;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("heading");
-        return l;
-    }
-
-    private static Label sectionLabel(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
-        return l;
-    }
-
 }

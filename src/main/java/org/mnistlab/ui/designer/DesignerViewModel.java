@@ -2,6 +2,7 @@ package org.mnistlab.ui.designer;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -182,26 +183,23 @@ public final class DesignerViewModel {
     }
 
     static double number(String field, String text) {
-        try {
-            return Double.parseDouble(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidSpecException(field, "'" + text + "' is not a number");
-        }
+        return parse(field, text, Double::parseDouble, "a number");
     }
 
     static int whole(String field, String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidSpecException(field, "'" + text + "' is not a whole number");
-        }
+        return parse(field, text, Integer::parseInt, "a whole number");
     }
 
     static long wholeLong(String field, String text) {
+        return parse(field, text, Long::parseLong, "a whole number");
+    }
+
+    /** The field's text read by {@code parser}, or the spec error "'text' is not {@code kind}" for it. */
+    private static <T> T parse(String field, String text, Function<String, T> parser, String kind) {
         try {
-            return Long.parseLong(text.trim());
+            return parser.apply(text.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidSpecException(field, "'" + text + "' is not a whole number");
+            throw new InvalidSpecException(field, "'" + text + "' is not " + kind);
         }
     }
 

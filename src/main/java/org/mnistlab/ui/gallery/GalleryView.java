@@ -15,6 +15,7 @@ import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.ProbabilityBars;
+import org.mnistlab.ui.Texts;
 
 /** A grid of test digits, green where the network is right and red where it is wrong. */
 public final class GalleryView {
@@ -33,7 +34,7 @@ public final class GalleryView {
         CheckBox mistakes = new CheckBox("Mistakes only");
         mistakes.setId("mistakesOnly");
         mistakes.selectedProperty().bindBidirectional(vm.mistakesOnly());
-        mistakes.setTooltip(new Tooltip("Show only test images the network gets wrong: often you would "
+        mistakes.setTooltip(Texts.tip("Show only test images the network gets wrong: often you would "
                 + "hesitate too."));
         Button more = new Button("New samples");
         more.setId("newSamples");
@@ -60,7 +61,10 @@ public final class GalleryView {
         root.setRight(side);
         BorderPane.setMargin(top, new javafx.geometry.Insets(0, 0, 8, 0));
         vm.items().addListener((ListChangeListener<GalleryItem>) c -> rebuild());
-        vm.selected().addListener((obs, old, item) -> showDetail(item));
+        vm.selected().addListener((obs, old, item) -> {
+            highlight(item);
+            showDetail(item);
+        });
     }
 
     public Node node() {
@@ -71,6 +75,14 @@ public final class GalleryView {
         grid.getChildren().clear();
         for (GalleryItem item : vm.items()) grid.getChildren().add(tile(item));
         if (vm.items().isEmpty()) grid.getChildren().add(new Label("No images to show: no mistakes here!"));
+        highlight(vm.selected().get());
+    }
+
+    /** Marks the tile of {@code selected}; each tile's user data is its item. */
+    private void highlight(GalleryItem selected) {
+        for (Node tile : grid.getChildren()) {
+            tile.pseudoClassStateChanged(SELECTED, selected != null && tile.getUserData() == selected);
+        }
     }
 
     private Node tile(GalleryItem item) {
@@ -84,13 +96,9 @@ public final class GalleryView {
         tile.setAlignment(Pos.CENTER);
         tile.getStyleClass().add("gallery-tile");
         tile.pseudoClassStateChanged(WRONG, !item.correct());
-        tile.pseudoClassStateChanged(SELECTED, item == vm.selected().get());
-        tile.setOnMouseClicked(e -> {
-            grid.getChildren().forEach(n -> n.pseudoClassStateChanged(SELECTED, false));
-            tile.pseudoClassStateChanged(SELECTED, true);
-            vm.selected().set(item);
-        });
-        Tooltip.install(tile, new Tooltip("Test image #" + item.index() + ": true label " + item.actual()
+        tile.setUserData(item);
+        tile.setOnMouseClicked(e -> vm.selected().set(item));
+        Tooltip.install(tile, Texts.tip("Test image #" + item.index() + ": true label " + item.actual()
                 + ", network says " + item.predicted() + ". Click for its probabilities."));
         return tile;
     }

@@ -17,6 +17,7 @@ import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
 import org.mnistlab.network.TrainedModel;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -42,12 +43,7 @@ public final class GalleryViewModel {
             DigitSet test = context.data().get().test();
             boolean mistakes = mistakesOnly.get();
             long seed = sampleSeed;
-            return new Task<>() {
-                @Override
-                protected Result call() {
-                    return sample(model, test, mistakes, seed);
-                }
-            };
+            return Background.task(() -> sample(model, test, mistakes, seed));
         }
     };
 

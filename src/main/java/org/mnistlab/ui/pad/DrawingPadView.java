@@ -10,7 +10,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -21,6 +20,7 @@ import javafx.scene.shape.StrokeLineJoin;
 import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.ProbabilityBars;
+import org.mnistlab.ui.Texts;
 
 /** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
 public final class DrawingPadView {
@@ -67,10 +67,8 @@ public final class DrawingPadView {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        Label hint = new Label("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box. "
+        Label hint = Texts.hint("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box. "
                 + "Or drop an image file here.");
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
         hint.setMaxWidth(PadViewModel.SIZE);
         VBox left = new VBox(8, canvas, new HBox(8, undo, clear), hint);
 
@@ -84,16 +82,14 @@ public final class DrawingPadView {
         message.setWrapText(true);
         message.setMaxWidth(300);
         message.textProperty().bind(vm.message());
-        Label model = new Label();
-        model.getStyleClass().add("hint");
-        model.setWrapText(true);
+        Label model = Texts.hint("");
         model.setMaxWidth(300);
         model.textProperty().bind(context.modelDescription().map(d -> "Model: " + d));
         ProbabilityBars bars = new ProbabilityBars();
         vm.probabilities().addListener((obs, old, p) -> bars.show(p));
         Button open = new Button("Open model…");
         open.setId("openModelButton");
-        open.setTooltip(new Tooltip("Use a model saved earlier, here or with the command line (train --out)."));
+        open.setTooltip(Texts.tip("Use a model saved earlier, here or with the command line (train --out)."));
         open.disableProperty().bind(models.busy());
         open.setOnAction(e -> {
             Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
@@ -101,16 +97,14 @@ public final class DrawingPadView {
         });
         Button save = new Button("Save model…");
         save.setId("saveModelButton");
-        save.setTooltip(new Tooltip("Save the model the pad uses as a .zip, to open later or use with predict."));
+        save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
         save.setOnAction(e -> {
             Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
             if (file != null) models.save(file);
         });
-        Label saved = new Label();
+        Label saved = Texts.hint("");
         saved.setId("modelFileMessage");
-        saved.getStyleClass().add("hint");
-        saved.setWrapText(true);
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
         VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model,
@@ -123,11 +117,9 @@ public final class DrawingPadView {
         seen.setSmooth(false);
         seen.getStyleClass().add("pad-input");
         vm.networkInput().addListener((obs, old, input) -> seen.setImage(input == null ? null : DigitImages.of(input)));
-        Label seenCaption = new Label("What the network sees: your drawing cropped, scaled to 20 px and "
+        Label seenCaption = Texts.hint("What the network sees: your drawing cropped, scaled to 20 px and "
                 + "centred by its centre of mass in 28×28, like every MNIST digit.");
-        seenCaption.setWrapText(true);
         seenCaption.setMaxWidth(160);
-        seenCaption.getStyleClass().add("hint");
         VBox input = new VBox(8, new Label("Network input (28×28)"), seen, seenCaption);
 
         root.getChildren().addAll(left, answer, input);

@@ -1,14 +1,16 @@
 package org.mnistlab.ui.pad;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -27,12 +29,7 @@ public final class ModelFilesViewModel {
     }
 
     public void open(Path file) {
-        run(new Task<ModelFile.Loaded>() {
-            @Override
-            protected ModelFile.Loaded call() {
-                return ModelFile.read(file);
-            }
-        }, loaded -> {
+        run(() -> ModelFile.read(file), loaded -> {
             context.useModel(loaded.model(), file.getFileName() + " (" + loaded.model().spec().architecture() + ")");
             lastAction.set("Opened " + file);
         }, "Could not open " + file.getFileName() + "; the current model stays");
@@ -41,31 +38,24 @@ public final class ModelFilesViewModel {
     public void save(Path file) {
         TrainedModel model = context.model().get();
         if (model == null) return;
-        run(new Task<Void>() {
-            @Override
-            protected Void call() {
-                synchronized (model) { // the pad may be reading a digit with it
-                    ModelFile.save(model, null, file);
-                }
-                return null;
+        run(() -> {
+            synchronized (model) { // the pad may be reading a digit with it
+                ModelFile.save(model, null, file);
             }
+            return null;
         }, nothing -> lastAction.set("Saved the model to " + file), "Could not save the model");
     }
 
-    private <T> void run(Task<T> task, java.util.function.Consumer<T> done, String failure) {
-        task.setOnSucceeded(e -> {
+    private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
+        busy.set(true);
+        Background.start(Background.task(work), "lab-model-file", result -> {
             busy.set(false);
-            done.accept(task.getValue());
-        });
-        task.setOnFailed(e -> {
+            done.accept(result);
+        }, error -> {
             busy.set(false);
             lastAction.set("");
-            context.report(failure, task.getException());
+            context.report(failure, error);
         });
-        busy.set(true);
-        Thread thread = new Thread(task, "lab-model-file");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     public BooleanProperty busy() { return busy; }

@@ -22,6 +22,7 @@ import org.mnistlab.drawing.BlankImageException;
 import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.ImageFiles;
 import org.mnistlab.network.TrainedModel;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 
 /**
@@ -47,12 +48,7 @@ public final class PadViewModel {
         protected Task<Reading> createTask() {
             List<List<double[]>> snapshot = copyOfStrokes();
             TrainedModel model = context.model().get();
-            return new Task<>() {
-                @Override
-                protected Reading call() {
-                    return read(snapshot, model);
-                }
-            };
+            return Background.task(() -> read(snapshot, model));
         }
     };
 
@@ -103,31 +99,22 @@ public final class PadViewModel {
         strokes.clear();
         reader.cancel();
         TrainedModel model = context.model().get();
-        Task<Reading> task = new Task<>() {
-            @Override
-            protected Reading call() {
-                float[] input;
-                try {
-                    input = DigitPreprocessor.toMnist(ImageFiles.read(file));
-                } catch (BlankImageException e) {
-                    throw new BlankImageException(file.getFileName() + ": " + e.getMessage());
-                }
-                String from = "Read from " + file.getFileName() + ".";
-                return model == null ? new Reading(input, null, from + " No model yet: train one first.")
-                        : new Reading(input, model.probabilities(input), from);
+        message.set("Reading " + file.getFileName() + "…");
+        Background.start(Background.task(() -> {
+            float[] input;
+            try {
+                input = DigitPreprocessor.toMnist(ImageFiles.read(file));
+            } catch (BlankImageException e) {
+                throw new BlankImageException(file.getFileName() + ": " + e.getMessage());
             }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> {
-            Throwable error = task.getException();
+            String from = "Read from " + file.getFileName() + ".";
+            return model == null ? new Reading(input, null, from + " No model yet: train one first.")
+                    : new Reading(input, model.probabilities(input), from);
+        }), "lab-image-reader", this::show, error -> {
             show(new Reading(null, null, error instanceof LabException ? error.getMessage()
                     : "Could not read " + file.getFileName() + "."));
             if (!(error instanceof LabException)) context.report("Could not read " + file.getFileName(), error);
         });
-        message.set("Reading " + file.getFileName() + "…");
-        Thread thread = new Thread(task, "lab-image-reader");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     public List<List<double[]>> strokes() {

@@ -4,9 +4,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.mnistlab.ui.Texts;
 import org.mnistlab.ui.designer.DesignerViewModel;
 
 /** Train / Pause-Resume / Stop, and why Train is disabled when it is. */
@@ -20,7 +20,7 @@ public final class TrainingControlsView {
         train.setDefaultButton(true);
         train.disableProperty().bind(designer.canTrain().not());
         train.setOnAction(e -> vm.train());
-        train.setTooltip(new Tooltip("Start training this network. Each run is added to the charts, "
+        train.setTooltip(Texts.tip("Start training this network. Each run is added to the charts, "
                 + "so you can compare settings."));
 
         Button pause = new Button("Pause");
@@ -33,7 +33,7 @@ public final class TrainingControlsView {
         stop.setId("stopButton");
         stop.disableProperty().bind(vm.running().not());
         stop.setOnAction(e -> vm.stop());
-        stop.setTooltip(new Tooltip("Stop after the current batch. The run keeps its curve and its network."));
+        stop.setTooltip(Texts.tip("Stop after the current batch. The run keeps its curve and its network."));
 
         Label reason = new Label();
         reason.setId("trainBlockedReason");

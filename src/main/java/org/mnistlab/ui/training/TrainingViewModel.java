@@ -14,6 +14,7 @@ import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingOutcome;
 import org.mnistlab.training.TrainingThread;
+import org.mnistlab.ui.Background;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.Run;
@@ -39,7 +40,6 @@ public final class TrainingViewModel {
     private Consumer<String> status = text -> { };
     private Consumer<Double> progress = p -> { };
     private TrainingControl control;
-    private Task<TrainingOutcome> task;
     private final TrainingThread thread = new TrainingThread();
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history, ChartsView charts) {
@@ -71,12 +71,8 @@ public final class TrainingViewModel {
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
-        Task<TrainingOutcome> runTask = new Task<>() {
-            @Override
-            protected TrainingOutcome call() {
-                return new Trainer(spec, data.train(), data.test(), evaluateEvery).run(mailbox, runControl);
-            }
-        };
+        Task<TrainingOutcome> runTask = Background.task(
+                () -> new Trainer(spec, data.train(), data.test(), evaluateEvery).run(mailbox, runControl));
         AnimationTimer frames = new AnimationTimer() {
             private long last;
 
@@ -100,7 +96,6 @@ public final class TrainingViewModel {
             ended();
         });
         control = runControl;
-        task = runTask;
         context.notice().set("");
         running.set(true);
         paused.set(false);

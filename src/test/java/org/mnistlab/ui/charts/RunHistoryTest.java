@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.network.NetworkSpec;
@@ -33,6 +34,25 @@ class RunHistoryTest {
         assertTrue(lines.contains("1,784-64-32-10,sgd,0.05,100,learning_rate_change,50000,0.01"), lines.toString());
         assertTrue(lines.contains("2,784-64-32-10,sgd,0.5,100,train_loss,100,2.2"));
         assertTrue(a.label().get().contains("→ lr 0.01") && a.label().get().contains("91.00%"), a.label().get());
+    }
+
+    @Test
+    void csvExportWritesTheRunsAsTheyWereWhenItWasAsked(@TempDir Path dir) throws Exception {
+        RunHistory history = new RunHistory();
+        Run run = history.start(NetworkSpec.defaults());
+        run.append(List.of(new double[] {100, 2.3}), List.of(), List.of());
+
+        Path csv = dir.resolve("runs.csv");
+        Callable<?> export = ChartsView.csvExport(history.runs(), csv);
+        // The next frame of the running run arrives before the export thread gets to it.
+        run.append(List.of(new double[] {200, 2.1}), List.of(new EvaluationPoint(1, 2, 200, 0.4, 0.9, false)),
+                List.of(new double[] {200, 0.01}));
+        export.call();
+
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(List.of("run,architecture,optimizer,learning_rate,batch_size,kind,examples_seen,value",
+                "1,784-64-32-10,sgd,0.05,100,train_loss,100,2.3"), lines);
+        assertEquals(2, run.trainLoss().size(), "the run itself goes on");
     }
 
     @Test

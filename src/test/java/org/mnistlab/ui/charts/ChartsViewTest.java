@@ -1,0 +1,100 @@
+package org.mnistlab.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.ui.FileDialogs;
+import org.mnistlab.ui.LabContext;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The learning-curve panel on its own, fed runs directly instead of by training. */
+@ExtendWith(ApplicationExtension.class)
+class ChartsViewTest {
+    private final RunHistory history = new RunHistory();
+    private ChartsView charts;
+
+    @Start
+    void start(Stage stage) {
+        charts = new ChartsView(history, new LabContext(FileDialogs.SYSTEM));
+        stage.setScene(new Scene(new StackPane(charts.node()), 900, 600));
+        stage.show();
+    }
+
+    @Test
+    void hidingOrRemovingARunTakesOnlyItsOwnRateMarkers(FxRobot robot) {
+        // Nine runs, each with a learning-rate change at 1,000 × its number. The palette has eight
+        // colours, so run 9 has run 1's.
+        robot.interact(() -> {
+            for (int i = 1; i <= 9; i++) {
+                Run run = history.start(NetworkSpec.defaults());
+                run.append(List.of(), List.of(), List.<double[]>of(new double[] {1000 * i, 0.01}));
+                charts.refresh(run);
+            }
+        });
+        MarkedLineChart loss = robot.lookup("#lossChart").query();
+        MarkedLineChart accuracy = robot.lookup("#accuracyChart").query();
+        assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0, 9000.0), xs(loss));
+
+        Run ninth = history.runs().get(8);
+        robot.interact(() -> ninth.visible().set(false));
+        assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0), xs(loss));
+        robot.interact(() -> ninth.visible().set(true));
+        assertEquals(9, xs(loss).size(), "shown again, run 9 is drawn again with its marker");
+        robot.interact(() -> history.remove(ninth));
+        assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0), xs(loss));
+        assertEquals(xs(loss), xs(accuracy));
+    }
+
+    @Test
+    void eachTestMeasurementAndRateChangeIsDrawnOnceWhateverTheFramesItArrivesIn(FxRobot robot) {
+        robot.interact(() -> {
+            Run run = history.start(NetworkSpec.defaults());
+            for (int frame = 1; frame <= 4; frame++) {
+                List<EvaluationPoint> measured = frame == 3 ? List.of() : List.of(evaluation(2 * frame - 1),
+                        evaluation(2 * frame));
+                run.append(List.of(new double[] {frame * 100, 1.0 / frame}), measured,
+                        List.<double[]>of(new double[] {frame * 100, 0.01 * frame}));
+                charts.refresh(run);
+            }
+            charts.refresh(run); // a frame with nothing new
+        });
+        LineChart<Number, Number> loss = robot.lookup("#lossChart").query();
+        LineChart<Number, Number> accuracy = robot.lookup("#accuracyChart").query();
+        List<Double> expected = List.of(100.0, 200.0, 300.0, 400.0, 700.0, 800.0);
+        assertEquals(expected, xs(loss.getData().get(1)), "test loss");
+        assertEquals(expected, xs(accuracy.getData().get(0)), "test accuracy");
+        assertEquals(List.of(100.0, 200.0, 300.0, 400.0), xs((MarkedLineChart) loss));
+    }
+
+    @Test
+    void accuracyAxisReadsFromZeroToOneHundredPercent(FxRobot robot) {
+        LineChart<Number, Number> accuracy = robot.lookup("#accuracyChart").query();
+        List<String> labels = accuracy.getYAxis().getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Text).map(node -> ((Text) node).getText()).toList();
+        assertEquals(List.of("0%", "10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%", "100%"), labels);
+    }
+
+    private static EvaluationPoint evaluation(int i) {
+        return new EvaluationPoint(1, i, 100L * i, 1.0 / i, 0.5 + i / 100.0, false);
+    }
+
+    private static List<Double> xs(XYChart.Series<Number, Number> series) {
+        return series.getData().stream().map(point -> point.getXValue().doubleValue()).toList();
+    }
+
+    private static List<Double> xs(MarkedLineChart chart) {
+        return chart.markers().stream().map(MarkedLineChart.Marker::x).sorted().toList();
+    }
+}
