@@ -46,7 +46,7 @@ public final class StrokeRenderer {
     private static Path2D path(Stroke stroke) {
         Path2D.Double path = new Path2D.Double();
         path.moveTo(stroke.first().x(), stroke.first().y());
-        for (Stroke.Point p : stroke.points()) path.lineTo(p.x(), p.y());
+        for (Stroke.Point p : stroke.points().subList(1, stroke.points().size())) path.lineTo(p.x(), p.y());
         // A single click is a dot: a zero-length path would draw nothing, a tiny one gets round caps.
         if (stroke.points().size() == 1) path.lineTo(stroke.first().x() + 0.01, stroke.first().y());
         return path;
