@@ -110,6 +110,7 @@ public class LabApp extends Application {
                 "The bundled default model could not be loaded; train a network to use the drawing pad",
                 defaultModel.getException()));
         Background.start(() -> {
+            ModelFile.removeStaleTemporaryFiles(org.mnistlab.storage.UserFolders.modelsFolder());
             load.run();
             defaultModel.run();
         }, "lab-loader");
