@@ -15,7 +15,7 @@ final class Names {
                 return e;
             }
         }
-        throw new InvalidSpecException(field, "'" + text + "' is not one of " + choices(type));
+        throw new InvalidSpecException(field, org.mnistlab.Quoted.of(text) + " is not one of " + choices(type));
     }
 
     static <E extends Enum<E>> String choices(Class<E> type) {
