@@ -16,6 +16,9 @@ import org.mnistlab.training.TrainingOutcome;
 
 /** {@code train}: one line per epoch, optionally saving the model. */
 final class TrainCommand implements Command {
+    /** Guessing one of ten digits. */
+    private static final double CHANCE = 0.1;
+
     @Override
     public String name() {
         return "train";
@@ -46,6 +49,10 @@ final class TrainCommand implements Command {
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
         Path target = args.path("out");
+        if (target != null) {
+            ModelFile.requireSavable(target); // now, not after the whole training
+            ModelFile.removeStaleTemporaryFiles(target.toAbsolutePath().getParent());
+        }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
         Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
@@ -66,12 +73,24 @@ final class TrainCommand implements Command {
             err.println("mnist-lab train: " + outcome.message());
             return Cli.FAILED;
         }
+        String warning = outcome.lastEvaluation() == null ? null : chanceWarning(outcome.lastEvaluation().testAccuracy());
+        if (warning != null) err.println("mnist-lab train: " + warning);
         if (target != null) {
             Double accuracy = outcome.lastEvaluation() == null ? null : outcome.lastEvaluation().testAccuracy();
             ModelFile.save(outcome.model(), accuracy, target);
             (json ? err : out).println("Saved the model to " + target);
         }
         return Cli.OK;
+    }
+
+    /**
+     * A warning when the final accuracy is within 2 points of guessing: not a failure (the run did
+     * what was asked, exit 0), but a student should not miss it.
+     */
+    static String chanceWarning(double accuracy) {
+        if (accuracy > CHANCE + 0.02) return null;
+        return String.format(Locale.ROOT, "warning: the final test accuracy, %.1f%%, is no better than guessing "
+                + "(10%%): the network has not learned. Try a lower learning rate or more epochs.", 100 * accuracy);
     }
 
     private static String epochText(EpochSummary s) {

@@ -214,7 +214,7 @@ public final class Trainer {
         private final Steps steps;
         private final INDArray testFeatures = test.features(spec.normalization());
         private final Random shuffleRandom = new Random(spec.seed());
-        private final DivergenceDetector divergence = new DivergenceDetector();
+        private final DivergenceDetector divergence = new DivergenceDetector(spec);
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
         private double learningRate = spec.learningRate();
         private long examplesSeen;
