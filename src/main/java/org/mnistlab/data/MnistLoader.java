@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -18,6 +19,7 @@ public final class MnistLoader {
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
     private static final String BUNDLED = "/assets/mnist/";
+    private static final List<String> ALL = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
     private MnistLoader() {}
 
@@ -51,6 +53,17 @@ public final class MnistLoader {
         }
         requireFolder(folder);
         return readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS));
+    }
+
+    /** The resource names of the bundled copy, in the order train images, train labels, test images, test labels. */
+    public static List<String> bundledResources() {
+        return ALL.stream().map(base -> BUNDLED + base + ".gz").toList();
+    }
+
+    /** The files {@link #loadFolder} reads from {@code folder} (raw or .gz), in the same order. */
+    public static List<Path> folderFiles(Path folder) {
+        requireFolder(folder);
+        return ALL.stream().map(base -> fileInFolder(folder, base)).toList();
     }
 
     /** A file to read: its name for messages, and how to open it. */
@@ -97,6 +110,11 @@ public final class MnistLoader {
     }
 
     private static Source inFolder(Path folder, String baseName) {
+        Path file = fileInFolder(folder, baseName);
+        return new Source(file.toString(), () -> Files.newInputStream(file));
+    }
+
+    private static Path fileInFolder(Path folder, String baseName) {
         Path raw = folder.resolve(baseName);
         Path gz = folder.resolve(baseName + ".gz");
         Path file = Files.exists(raw) ? raw : gz;
@@ -104,6 +122,6 @@ public final class MnistLoader {
             throw new DataFileException(raw.toString(), "not found (also looked for "
                     + gz.getFileName() + ")");
         }
-        return new Source(file.toString(), () -> Files.newInputStream(file));
+        return file;
     }
 }
