@@ -56,9 +56,13 @@ public final class RunStore implements AutoCloseable {
         this.notice = notice;
     }
 
-    /** {@value #FILE_NAME} in the user's data folder. */
+    /** A system property naming another store file: the build's tests keep theirs under target/. */
+    public static final String FILE_PROPERTY = "mnistlab.runStore";
+
+    /** {@value #FILE_NAME} in the user's data folder, unless {@value #FILE_PROPERTY} names another file. */
     public static Path defaultFile() {
-        return UserFolders.dataFolder().resolve(FILE_NAME);
+        String override = System.getProperty(FILE_PROPERTY);
+        return override != null && !override.isBlank() ? Path.of(override) : UserFolders.dataFolder().resolve(FILE_NAME);
     }
 
     /**
