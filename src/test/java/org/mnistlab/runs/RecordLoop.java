@@ -17,7 +17,7 @@ import org.mnistlab.training.TrainingListener;
  */
 public final class RecordLoop {
     public static final int BATCH = 20;
-    public static final NetworkSpec SPEC = NetworkSpec.defaults().withBatchSize(BATCH).withEpochs(1000);
+    public static final NetworkSpec SPEC = NetworkSpec.defaults().toBuilder().batchSize(BATCH).epochs(1000).build();
 
     private RecordLoop() {}
 

@@ -119,7 +119,7 @@ class RunRecorderTest {
     void aRealTrainingRunIsRecordedWithItsModel() throws Exception {
         MnistData data = TestData.mnist();
         MnistData small = new MnistData(data.train().first(600), data.test().first(200));
-        NetworkSpec spec = NetworkSpec.defaults().withEpochs(2);
+        NetworkSpec spec = NetworkSpec.defaults().toBuilder().epochs(2).build();
         try (RunStore store = RunStore.open(dir.resolve(RunStore.FILE_NAME))) {
             RunRecorder recorder = RunRecorder.start(store, spec, DataSource.bundled(600, 200), m -> { });
             TrainingOutcome outcome = new Trainer(spec, small.train(), small.test()).run(recorder, new TrainingControl());
