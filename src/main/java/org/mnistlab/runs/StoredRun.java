@@ -18,7 +18,7 @@ public record StoredRun(long id, String name, String note, String summary, Netwo
         int epochsCompleted, long examplesSeen, Double finalTestLoss, Double finalTestAccuracy,
         Double bestTestAccuracy, Integer bestEpoch, boolean hasModel) {
 
-    /** What a filter box matches against: name, note, settings, how it ended, and the data. */
+    /** What a filter box matches against, in lower case: name, note, settings, how it ended, and the data. */
     public String searchText() {
         return (name + "\n" + note + "\n" + summary + "\n" + ending.word() + "\n" + data.describe())
                 .toLowerCase(java.util.Locale.ROOT);
@@ -26,10 +26,6 @@ public record StoredRun(long id, String name, String note, String summary, Netwo
 
     /** True if every word of {@code filter} occurs in {@link #searchText()}; a blank filter matches all. */
     public boolean matches(String filter) {
-        String text = searchText();
-        for (String word : filter.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+")) {
-            if (!word.isEmpty() && !text.contains(word)) return false;
-        }
-        return true;
+        return RunFilter.of(filter).matches(searchText());
     }
 }
