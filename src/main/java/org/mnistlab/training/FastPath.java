@@ -80,7 +80,11 @@ final class FastPath implements AutoCloseable {
     private final float[] paramsHeap;
     /** A column of ones, batch long, for summing over the batch with BLAS. */
     private final NativeBuffer ones;
-    private final FloatBuffer features;
+    /**
+     * The images. Held as a buffer that keeps its INDArray: a bare view of the array's memory would
+     * let the collector free it under us once the caller drops the array (a test did, and read garbage).
+     */
+    private final NativeBuffer features;
     private final byte[] labels;
 
     /**
@@ -102,7 +106,7 @@ final class FastPath implements AutoCloseable {
         this.dropoutRandom = new SplittableRandom(spec.seed());
         this.profile = profile;
         this.iteration = network.getIterationCount();
-        this.features = features.data().asNioFloat();
+        this.features = NativeBuffer.of(features);
         this.labels = labels;
 
         INDArray flat = network.params();
@@ -236,9 +240,10 @@ final class FastPath implements AutoCloseable {
 
     private void gather(int[] order, int from, int batch) {
         FloatBuffer out = layers[0].input.buffer();
+        FloatBuffer images = features.buffer();
         int width = layout.inputs(0);
         for (int r = 0; r < batch; r++) {
-            out.put(r * width, features, order[from + r] * width, width);
+            out.put(r * width, images, order[from + r] * width, width);
         }
     }
 

@@ -143,10 +143,9 @@ class FastPathTest {
     @EnumSource(value = OptimizerKind.class, names = {"SGD", "ADAM", "NESTEROV"})
     void l2IsAddedToTheWeightGradientAndTheLossAsDl4jDoes(OptimizerKind kind) {
         NetworkSpec spec = withActivation(ActivationKind.RELU).toBuilder().optimizer(kind)
-                .learningRate(org.mnistlab.training.optimizers.OptimizerTest.learningRate(kind)).build();
-        spec = withL2(spec, 0.01);
+                .learningRate(org.mnistlab.training.optimizers.OptimizerTest.learningRate(kind)).l2(0.01).build();
         MultiLayerNetwork withL2 = assertSameTrajectory(spec, STEPS);
-        MultiLayerNetwork without = assertSameTrajectory(withL2(spec, 0), STEPS);
+        MultiLayerNetwork without = assertSameTrajectory(spec.toBuilder().l2(0).build(), STEPS);
         assertTrue(withL2.params().distance2(without.params()) > 1e-4, "L2 changed the weights");
         if (kind == OptimizerKind.ADAM) assertSameLossAndGradient(spec);
     }
@@ -356,7 +355,8 @@ class FastPathTest {
     void everyOptimizerAndActivationTrainsOnTheFastPathOnTheCpu() {
         for (OptimizerKind optimizer : OptimizerKind.values()) {
             for (ActivationKind activation : ActivationKind.values()) {
-                NetworkSpec spec = withL2(withActivation(activation).toBuilder().optimizer(optimizer).build(), 1e-4).toBuilder().dropout(0.2).build();
+                NetworkSpec spec = withActivation(activation).toBuilder().optimizer(optimizer).l2(1e-4)
+                        .dropout(0.2).build();
                 assertNull(FastPath.unsupportedReason(spec), optimizer + " with " + activation);
                 assertEquals("fast path", new Trainer(spec, images, images).engineDescription());
             }
@@ -378,11 +378,5 @@ class FastPathTest {
         assertArrayEquals(model.probabilities(digit), loaded.probabilities(digit), 0f);
         IUpdater updater = ((BaseLayer) loaded.network().getLayer(0).conf().getLayer()).getIUpdater();
         assertEquals(spec.optimizer().updater(0.05, spec.momentum()), updater, "classic momentum survives the file");
-    }
-
-    /** Until NetworkSpec has a builder (the coordinator is adding it). */
-    static NetworkSpec withL2(NetworkSpec s, double l2) {
-        return new NetworkSpec(s.hiddenLayers(), s.optimizer(), s.learningRate(), s.momentum(), s.batchSize(),
-                s.epochs(), s.seed(), s.dropout(), l2, s.weightInit(), s.initScale(), s.normalization());
     }
 }
