@@ -10,7 +10,6 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,8 +67,7 @@ final class FastPath implements AutoCloseable {
     /** Set for plain SGD, whose update the backward products apply directly. */
     private final SgdOptimizer sgd;
     private final float l2;
-    private final float keep;
-    private final SplittableRandom dropoutRandom;
+    private final InvertedDropout dropout;
     private final StepProfile profile;
     private int iteration;
 
@@ -102,8 +100,7 @@ final class FastPath implements AutoCloseable {
         this.network = network;
         this.layout = ParameterLayout.of(spec.layerWidths());
         this.l2 = (float) spec.l2();
-        this.keep = (float) (1.0 - spec.dropout());
-        this.dropoutRandom = new SplittableRandom(spec.seed());
+        this.dropout = new InvertedDropout(1.0 - spec.dropout(), spec.seed());
         this.profile = profile;
         this.iteration = network.getIterationCount();
         this.features = NativeBuffer.of(features);
@@ -130,7 +127,7 @@ final class FastPath implements AutoCloseable {
             boolean hidden = l < layers.length - 1;
             ActivationFunction activation = hidden
                     ? ActivationFunction.of(spec.hiddenLayers().get(l).activation()) : null;
-            layers[l] = new LayerBuffers(layout, l, batch, params, gradient, input, activation, keep < 1);
+            layers[l] = new LayerBuffers(layout, l, batch, params, gradient, input, activation, spec.dropout() > 0);
             if (hidden) input = NativeBuffer.zeros((long) batch * layout.outputs(l));
         }
     }
@@ -260,25 +257,8 @@ final class FastPath implements AutoCloseable {
             for (int c = 0; c < width; c++) z[base + c] += b[c];
         }
         layer.activation.forward(z, layer.a, n);
-        if (layer.keepScale != null) dropout(layer, n);
+        if (layer.keepScale != null) dropout.apply(layer.a, layer.keepScale, layer.dropped, n);
         next.buffer().put(0, layer.dropped, 0, n);
-    }
-
-    /** Inverted dropout, as DL4J's: kept units are scaled by 1/keep so the expected input is unchanged. */
-    private void dropout(LayerBuffers layer, int n) {
-        float[] mask = layer.keepScale;
-        float scale = 1f / keep;
-        // Two 32-bit draws per nextLong: a Bernoulli(keep) needs no more resolution than that.
-        // (draw - threshold) >>> 63 is 1 exactly when draw < threshold: a keep without a branch.
-        long threshold = (long) (keep * 4294967296.0);
-        for (int i = 0; i < n; i += 2) {
-            long bits = dropoutRandom.nextLong();
-            mask[i] = scale * (((bits & 0xFFFFFFFFL) - threshold) >>> 63);
-            if (i + 1 < n) mask[i + 1] = scale * (((bits >>> 32) - threshold) >>> 63);
-        }
-        float[] a = layer.a;
-        float[] dropped = layer.dropped;
-        for (int i = 0; i < n; i++) dropped[i] = a[i] * mask[i];
     }
 
     /** Softmax of the output layer, the mean cross-entropy, and (p − onehot) / batch into delta. */
