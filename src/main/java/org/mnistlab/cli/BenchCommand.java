@@ -63,18 +63,14 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
-        NetworkSpec spec = SpecOptions.read(args).withEpochs(NetworkSpec.MAX_EPOCHS);
+        NetworkSpec spec = SpecOptions.read(args).toBuilder().epochs(NetworkSpec.MAX_EPOCHS).build();
         int warmup = args.integer("warmup", 20_000);
         int window = args.integer("window", 20_000);
         int windows = args.integer("windows", 5);
         if (warmup < 0 || window < spec.batchSize() || windows < 1) {
             throw new UsageException("--warmup must be >= 0, --window at least one batch, --windows >= 1");
         }
-        Trainer.Engine engine = switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
-            case "auto" -> Trainer.Engine.AUTO;
-            case "dl4j" -> Trainer.Engine.DL4J;
-            default -> throw new UsageException("--engine must be auto or dl4j");
-        };
+        Trainer.Engine engine = engine(args);
         MnistData data = DataOptions.load(args);
         TrainingControl control = new TrainingControl();
         StepProfile profile = args.has("profile") ? new StepProfile() : null;
@@ -118,6 +114,15 @@ final class BenchCommand implements Command {
                     : profile.table());
         }
         return Cli.OK;
+    }
+
+    /** {@code --engine}: auto (the fast path where it applies) or dl4j (DL4J's fit, the reference); train takes it too. */
+    static Trainer.Engine engine(CliArgs args) {
+        return switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
+            case "auto" -> Trainer.Engine.AUTO;
+            case "dl4j" -> Trainer.Engine.DL4J;
+            default -> throw new UsageException("--engine must be auto or dl4j");
+        };
     }
 
     /** Times consecutive windows from batch callbacks; cancels the run once it has enough. */

@@ -30,6 +30,8 @@ final class TrainCommand implements Command {
     public String usage() {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
+                  --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
+                                        the reference the fast path is checked against)
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second
                 """);
@@ -37,7 +39,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out");
+        return SpecOptions.valuedOptions("out", "engine");
     }
 
     @Override
@@ -46,11 +48,11 @@ final class TrainCommand implements Command {
         Path target = args.path("out");
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
-        Trainer trainer = new Trainer(spec, data.train(), data.test());
+        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
         if (!json) {
-            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s)%n", spec.summary(),
+            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s, %s)%n", spec.summary(),
                     data.train().count(), spec.epochs(), spec.epochs() == 1 ? "" : "s",
-                    BackendInfo.current().shortText());
+                    BackendInfo.current().shortText(), trainer.engineDescription());
         }
         TrainingOutcome outcome = trainer.run(new TrainingListener() {
             @Override
