@@ -159,17 +159,9 @@ public final class DesignerView {
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
         summary.textProperty().bind(vm.summary());
-        vm.summary().addListener((obs, old, text) -> redrawDiagram());
-        redrawDiagram();
+        vm.layerWidths().addListener((obs, old, widths) -> diagram.draw(widths));
+        diagram.draw(vm.layerWidths().get());
         return summary;
-    }
-
-    private void redrawDiagram() {
-        int[] widths = new int[vm.layers().size() + 2];
-        widths[0] = 784;
-        for (int i = 0; i < vm.layers().size(); i++) widths[i + 1] = vm.layers().get(i).units().get();
-        widths[widths.length - 1] = 10;
-        diagram.draw(widths);
     }
 
     private Node settingsGrid() {
