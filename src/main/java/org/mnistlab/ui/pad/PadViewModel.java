@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -48,6 +50,8 @@ public final class PadViewModel {
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
     private final LatestOnly<Reading> reader;
+    private final StringBinding answer = Bindings.createStringBinding(
+            () -> predicted.get() < 0 ? "?" : String.valueOf(predicted.get()), predicted);
 
     /** What one reading found: the 28×28 input and the 10 probabilities (null when there is nothing to read). */
     record Reading(float[] input, float[] probabilities, String message) {}
@@ -161,5 +165,7 @@ public final class PadViewModel {
     public ReadOnlyObjectProperty<float[]> networkInput() { return networkInput.getReadOnlyProperty(); }
     /** The digit read, or -1 when there is none. */
     public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
+    /** The digit read, as the pad shows it: "?" when there is none. */
+    public StringBinding answer() { return answer; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
 }
