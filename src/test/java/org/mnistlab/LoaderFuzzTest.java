@@ -86,7 +86,7 @@ class LoaderFuzzTest {
 
     @Test
     void modelLoaderOnlyEverThrowsModelFileExceptions() throws Exception {
-        NetworkSpec spec = NetworkSpec.defaults().withHiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU)));
+        NetworkSpec spec = NetworkSpec.builder().hiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU))).build();
         Path valid = dir.resolve("valid.zip");
         ModelFile.save(new TrainedModel(spec, Dl4jNetworks.create(spec)), 0.5, valid);
         byte[] seed = Files.readAllBytes(valid);
@@ -108,7 +108,7 @@ class LoaderFuzzTest {
      */
     @Test
     void modelSettingsEntryWithAnyFieldMissingOrOfTheWrongTypeIsRefusedWithAMessage() throws Exception {
-        NetworkSpec spec = NetworkSpec.defaults().withHiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU)));
+        NetworkSpec spec = NetworkSpec.builder().hiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU))).build();
         Path valid = dir.resolve("valid.zip");
         ModelFile.save(new TrainedModel(spec, Dl4jNetworks.create(spec)), 0.5, valid);
         Map<String, byte[]> entries = entries(valid);

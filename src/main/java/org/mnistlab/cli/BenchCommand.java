@@ -69,16 +69,12 @@ final class BenchCommand implements Command {
             throw new UsageException("--epochs does not apply to bench: it trains until its windows are timed "
                     + "(see --warmup, --window and --windows)");
         }
-        NetworkSpec spec = SpecOptions.read(args).withEpochs(NetworkSpec.MAX_EPOCHS);
+        NetworkSpec spec = SpecOptions.read(args).toBuilder().epochs(NetworkSpec.MAX_EPOCHS).build();
         int warmup = args.integer("warmup", 20_000);
         int windows = args.integer("windows", 5);
         if (warmup < 0) throw new UsageException("--warmup: " + warmup + " is not at least 0");
         if (windows < 1) throw new UsageException("--windows: " + windows + " is not at least 1");
-        Trainer.Engine engine = switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
-            case "auto" -> Trainer.Engine.AUTO;
-            case "dl4j" -> Trainer.Engine.DL4J;
-            default -> throw new UsageException("--engine must be auto or dl4j");
-        };
+        Trainer.Engine engine = engine(args);
         MnistData data = DataOptions.load(args);
         int window = window(args, spec.batchSize(), data.train().count());
         TrainingControl control = new TrainingControl();
@@ -123,6 +119,15 @@ final class BenchCommand implements Command {
                     : profile.table());
         }
         return Cli.OK;
+    }
+
+    /** {@code --engine}: auto (the fast path where it applies) or dl4j (DL4J's fit, the reference); train takes it too. */
+    static Trainer.Engine engine(CliArgs args) {
+        return switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
+            case "auto" -> Trainer.Engine.AUTO;
+            case "dl4j" -> Trainer.Engine.DL4J;
+            default -> throw new UsageException("--engine must be auto or dl4j");
+        };
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.mnistlab.FileProblems;
 
@@ -20,6 +21,7 @@ public final class MnistLoader {
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
     private static final String BUNDLED = "/assets/mnist/";
+    private static final List<String> ALL = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
     private MnistLoader() {}
 
@@ -53,6 +55,17 @@ public final class MnistLoader {
         }
         requireFolder(folder);
         return readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS));
+    }
+
+    /** The resource names of the bundled copy, in the order train images, train labels, test images, test labels. */
+    public static List<String> bundledResources() {
+        return ALL.stream().map(base -> BUNDLED + base + ".gz").toList();
+    }
+
+    /** The files {@link #loadFolder} reads from {@code folder} (raw or .gz), in the same order. */
+    public static List<Path> folderFiles(Path folder) {
+        requireFolder(folder);
+        return ALL.stream().map(base -> fileInFolder(folder, base)).toList();
     }
 
     /** A file to read: its name for messages, and how to open it. */
@@ -110,6 +123,12 @@ public final class MnistLoader {
     }
 
     private static Source inFolder(Path folder, String baseName) {
+        Path file = fileInFolder(folder, baseName);
+        return new Source(file.toString(), () -> Files.newInputStream(file));
+    }
+
+    /** The regular file holding {@code baseName} in {@code folder}, raw or with .gz. */
+    private static Path fileInFolder(Path folder, String baseName) {
         Path raw = folder.resolve(baseName);
         Path gz = folder.resolve(baseName + ".gz");
         BasicFileAttributes attributes = attributes(raw);
@@ -127,8 +146,7 @@ public final class MnistLoader {
             throw new DataFileException(file.toString(), attributes.isDirectory() ? "is a folder, not a file"
                     : "is not a regular file (a FIFO, a device or a socket); MNIST Lab reads only regular files");
         }
-        Path chosen = file;
-        return new Source(file.toString(), () -> Files.newInputStream(chosen));
+        return file;
     }
 
     /** The file's attributes, null when it is absent; "permission denied" and the like are reported. */

@@ -31,6 +31,13 @@ public final class ImageFiles {
 
     private ImageFiles() {}
 
+    /** Writes {@code argb} (row-major, {@code width} per row) as a PNG: how the window saves its charts. */
+    public static void writePng(int[] argb, int width, int height, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer in this Java");
+    }
+
     /**
      * A progressive JPEG is decoded whole in native memory, about 2 bytes per pixel, whatever the
      * subsampling: 30,000×30,000 took 1.9 GB outside the Java heap. 64 megapixels (a large phone

@@ -71,6 +71,21 @@ class CliTest {
                 "nothing is written without --out");
     }
 
+    @Test
+    void trainNamesItsEngineAndDl4jFitCanBeChosenForComparison() {
+        String[] run = {"train", "--layers", "16", "--optimizer", "rmsprop", "--lr", "0.001", "--batch", "50",
+                "--epochs", "1", "--limit", "500"};
+        Result fast = cli(run);
+        assertEquals(0, fast.code(), fast.err());
+        assertTrue(fast.lines().get(0).contains("fast path"), fast.out());
+        List<String> dl4j = new ArrayList<>(List.of(run));
+        dl4j.addAll(List.of("--engine", "dl4j"));
+        Result reference = cli(dl4j.toArray(String[]::new));
+        assertEquals(0, reference.code(), reference.err());
+        assertTrue(reference.lines().get(0).contains("DL4J fit"), reference.out());
+        assertEquals(2, cli("train", "--engine", "gpu", "--limit", "100").code(), "an unknown engine is a usage error");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
             "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",

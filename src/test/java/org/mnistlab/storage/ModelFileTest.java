@@ -36,9 +36,9 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class ModelFileTest {
-    private static final NetworkSpec SPEC = NetworkSpec.defaults()
-            .withHiddenLayers(List.of(new HiddenLayer(16, ActivationKind.TANH)))
-            .withNormalization(Normalization.STANDARDIZE);
+    private static final NetworkSpec SPEC = NetworkSpec.builder()
+            .hiddenLayers(List.of(new HiddenLayer(16, ActivationKind.TANH)))
+            .normalization(Normalization.STANDARDIZE).build();
 
     private static TrainedModel freshModel() {
         return new TrainedModel(SPEC, Dl4jNetworks.create(SPEC));
@@ -198,7 +198,7 @@ class ModelFileTest {
         }
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         assertEquals(freshModel().network().numParams(), restored.numParams(), "DL4J's own loader reads it");
-        NetworkSpec adam = SPEC.withOptimizer(org.mnistlab.network.OptimizerKind.ADAM);
+        NetworkSpec adam = SPEC.toBuilder().optimizer(org.mnistlab.network.OptimizerKind.ADAM).build();
         TrainedModel withState = new TrainedModel(adam, Dl4jNetworks.create(adam));
         ModelFile.save(withState, null, file);
         MultiLayerNetwork adamRestored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);

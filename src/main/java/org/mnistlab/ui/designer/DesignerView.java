@@ -201,8 +201,9 @@ public final class DesignerView {
         grid.addRow(row++, new Label("Learning rate"), lrBox);
 
         TextField momentum = field("momentumField", vm.momentum(), "momentum",
-                "For SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
-        momentum.disableProperty().bind(vm.locked().or(vm.optimizer().isNotEqualTo(OptimizerKind.NESTEROV)));
+                "For SGD + momentum and SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
+        momentum.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.optimizer().get() == null || !vm.optimizer().get().usesMomentum(), vm.optimizer())));
         grid.addRow(row++, new Label("Momentum"), momentum);
 
         grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
@@ -220,7 +221,14 @@ public final class DesignerView {
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
                 + "and sigmoid."));
-        grid.addRow(row++, new Label("Weight init"), init);
+        // The scale shares the init's row: it only means something for the uniform init.
+        TextField initScale = field("initScaleField", vm.initScale(), "init scale",
+                "Uniform init draws every starting weight from [−scale, scale].");
+        initScale.setPrefColumnCount(4);
+        initScale.visibleProperty().bind(vm.weightInit().isEqualTo(WeightInitKind.UNIFORM));
+        initScale.disableProperty().bind(vm.locked());
+        HBox initBox = new HBox(6, init, initScale);
+        grid.addRow(row++, new Label("Weight init"), initBox);
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
