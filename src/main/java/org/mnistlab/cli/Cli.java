@@ -20,7 +20,7 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new TrainCommand(), new EvaluateCommand(), new PredictCommand(),
-                new BenchCommand(), new InfoCommand())) {
+                new BenchCommand(), new InfoCommand(), new WeightsCommand())) {
             commands.put(c.name(), c);
         }
     }

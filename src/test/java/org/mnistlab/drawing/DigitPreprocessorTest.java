@@ -42,6 +42,17 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void theStepsShowTheInkBoxTheTwentyPixelDigitAndTheCentredField() {
+        DigitPreprocessor.Steps steps = DigitPreprocessor.steps(offCentreBlob());
+        int[] box = steps.box();
+        assertEquals(15, box[0], "the ellipse spans x 15..65");
+        assertEquals(110, box[1], "and y 110..190");
+        assertEquals(20, steps.scaledHeight(), "the longer side becomes 20 px");
+        assertEquals(steps.scaledWidth() * steps.scaledHeight(), steps.scaled().length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(DigitPreprocessor.toMnist(offCentreBlob()), steps.centred());
+    }
+
+    @Test
     void inkTouchingTheBottomOrRightEdgeOfTheCanvasIsRead() {
         for (int size = 1; size <= 280; size++) {
             float[] bottom = new float[280 * 280];
