@@ -81,7 +81,7 @@ class LoaderFuzzTest {
 
     @Test
     void modelLoaderOnlyEverThrowsModelFileExceptions() throws Exception {
-        NetworkSpec spec = NetworkSpec.defaults().withHiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU)));
+        NetworkSpec spec = NetworkSpec.builder().hiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU))).build();
         Path valid = dir.resolve("valid.zip");
         ModelFile.save(new TrainedModel(spec, Dl4jNetworks.create(spec)), 0.5, valid);
         byte[] seed = Files.readAllBytes(valid);

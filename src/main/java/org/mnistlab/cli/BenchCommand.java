@@ -63,7 +63,7 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
-        NetworkSpec spec = SpecOptions.read(args).withEpochs(NetworkSpec.MAX_EPOCHS);
+        NetworkSpec spec = SpecOptions.read(args).toBuilder().epochs(NetworkSpec.MAX_EPOCHS).build();
         int warmup = args.integer("warmup", 20_000);
         int window = args.integer("window", 20_000);
         int windows = args.integer("windows", 5);

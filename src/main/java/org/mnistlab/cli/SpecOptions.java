@@ -1,37 +1,104 @@
 package org.mnistlab.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
+import org.mnistlab.network.Names;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
 
-/** The command-line options that describe a network, shared by {@code train} and {@code bench}. */
+/**
+ * The command-line options that describe a network, shared by {@code train} and {@code bench}.
+ * Each is declared once, below: its help, defaults and choices come from {@link NetworkSpec} and
+ * the enums, so they cannot drift from what the spec accepts.
+ */
 final class SpecOptions {
-    static final Set<String> NAMES = Set.of("layers", "activation", "optimizer", "lr", "momentum",
-            "batch", "epochs", "seed", "dropout", "l2", "init", "init-scale", "normalization");
+    private static final NetworkSpec DEFAULTS = NetworkSpec.defaults();
 
-    static final String HELP = """
-              --layers 64,32        hidden layer sizes, input to output ('none' for no hidden layer)
-              --activation relu     relu, leaky-relu, tanh, sigmoid, elu, gelu, selu, swish, identity;
-                                    one for all layers or one per layer (relu,tanh)
-              --optimizer sgd       sgd, nesterov, adam, rmsprop, adagrad, adadelta, adamax, nadam
-              --lr 0.05             learning rate (0 < lr <= 100)
-              --momentum 0.9        momentum for nesterov
-              --batch 100           examples per update
-              --epochs 5            passes over the training images
-              --seed 1              fixes initial weights and shuffling
-              --dropout 0           probability of dropping a hidden unit (0-0.95)
-              --l2 0                L2 weight penalty
-              --init he             he, xavier or uniform (with --init-scale 0.05)
-              --normalization scale scale (pixels / 255) or standardize (mean 0.1307, std 0.3081)
-            """;
+    /**
+     * One option: the spec setting it fills (its name in {@link NetworkSpec}), its help, the text
+     * that gives a spec's value on the command line, and how it is read into a builder.
+     */
+    private record SpecOption(String name, String setting, String help, Function<NetworkSpec, String> text,
+            BiConsumer<CliArgs, NetworkSpec.Builder> read) {}
+
+    private static final List<SpecOption> OPTIONS = List.of(
+            // --layers reads --activation too: a layer needs both, so the two are read together.
+            new SpecOption("layers", "hiddenLayers",
+                    "hidden layer sizes, input to output ('none' for no hidden layer)",
+                    SpecOptions::layerSizes, (args, b) -> b.hiddenLayers(layers(
+                            args.text("layers", layerSizes(DEFAULTS)),
+                            args.text("activation", activations(DEFAULTS))))),
+            new SpecOption("activation", "hiddenLayers",
+                    Names.choices(ActivationKind.class) + ";\none for all layers or one per layer (relu,tanh)",
+                    SpecOptions::activations, (args, b) -> {}),
+            choice("optimizer", "optimizer", OptimizerKind.class, OptimizerKind::parse,
+                    NetworkSpec::optimizer, NetworkSpec.Builder::optimizer, ""),
+            decimal("lr", "learningRate", "learning rate (0 < lr <= "
+                    + NetworkSpec.formatNumber(NetworkSpec.MAX_LEARNING_RATE) + ")",
+                    NetworkSpec::learningRate, NetworkSpec.Builder::learningRate),
+            decimal("momentum", "momentum", "momentum for nesterov", NetworkSpec::momentum,
+                    NetworkSpec.Builder::momentum),
+            whole("batch", "batchSize", "examples per update", NetworkSpec::batchSize,
+                    NetworkSpec.Builder::batchSize),
+            whole("epochs", "epochs", "passes over the training images", NetworkSpec::epochs,
+                    NetworkSpec.Builder::epochs),
+            new SpecOption("seed", "seed", "fixes initial weights and shuffling",
+                    s -> String.valueOf(s.seed()),
+                    (args, b) -> b.seed(args.longInteger("seed", DEFAULTS.seed()))),
+            decimal("dropout", "dropout", "probability of dropping a hidden unit (0-0.95)", NetworkSpec::dropout,
+                    NetworkSpec.Builder::dropout),
+            decimal("l2", "l2", "L2 weight penalty", NetworkSpec::l2, NetworkSpec.Builder::l2),
+            choice("init", "weightInit", WeightInitKind.class, WeightInitKind::parse, NetworkSpec::weightInit,
+                    NetworkSpec.Builder::weightInit, " (uniform uses --init-scale)"),
+            decimal("init-scale", "initScale", "uniform init draws weights from [-scale, scale]",
+                    NetworkSpec::initScale, NetworkSpec.Builder::initScale),
+            new SpecOption("normalization", "normalization",
+                    Arrays.stream(Normalization.values()).map(SpecOptions::normalizationName)
+                            .collect(Collectors.joining(" or ")) + " (pixels / 255, or mean "
+                            + Normalization.MNIST_MEAN + " and std " + Normalization.MNIST_STD + ")",
+                    s -> normalizationName(s.normalization()),
+                    (args, b) -> b.normalization(normalization(
+                            args.text("normalization", normalizationName(DEFAULTS.normalization()))))));
+
+    static final Set<String> NAMES = OPTIONS.stream().map(SpecOption::name).collect(Collectors.toUnmodifiableSet());
+
+    /** "  --lr 0.05             learning rate …", one option a line, with today's default as the example. */
+    static final String HELP = OPTIONS.stream()
+            .map(o -> String.format(Locale.ROOT, "  %-22s%s%n", "--" + o.name() + " " + o.text().apply(DEFAULTS),
+                    o.help().replace("\n", System.lineSeparator() + " ".repeat(24))))
+            .collect(Collectors.joining());
+
+    private static SpecOption decimal(String name, String setting, String help, Function<NetworkSpec, Double> get,
+            BiConsumer<NetworkSpec.Builder, Double> set) {
+        return new SpecOption(name, setting, help, spec -> NetworkSpec.formatNumber(get.apply(spec)),
+                (args, builder) -> set.accept(builder, args.number(name, get.apply(DEFAULTS))));
+    }
+
+    private static SpecOption whole(String name, String setting, String help, Function<NetworkSpec, Integer> get,
+            BiConsumer<NetworkSpec.Builder, Integer> set) {
+        return new SpecOption(name, setting, help, spec -> String.valueOf(get.apply(spec)),
+                (args, builder) -> set.accept(builder, args.integer(name, get.apply(DEFAULTS))));
+    }
+
+    /** An enum setting: its help lists every constant, as typed ("sgd, nesterov, …"), then {@code more}. */
+    private static <E extends Enum<E>> SpecOption choice(String name, String setting, Class<E> type,
+            Function<String, E> parse, Function<NetworkSpec, E> get, BiConsumer<NetworkSpec.Builder, E> set,
+            String more) {
+        return new SpecOption(name, setting, Names.choices(type) + more, spec -> Names.typed(get.apply(spec)),
+                (args, builder) -> set.accept(builder, parse.apply(args.text(name, Names.typed(get.apply(DEFAULTS))))));
+    }
 
     private SpecOptions() {}
 
@@ -50,20 +117,25 @@ final class SpecOptions {
     }
 
     static NetworkSpec read(CliArgs args) {
-        NetworkSpec d = NetworkSpec.defaults();
-        return new NetworkSpec(
-                layers(args.text("layers", "64,32"), args.text("activation", "relu")),
-                OptimizerKind.parse(args.text("optimizer", "sgd")),
-                args.number("lr", d.learningRate()),
-                args.number("momentum", d.momentum()),
-                args.integer("batch", d.batchSize()),
-                args.integer("epochs", d.epochs()),
-                args.longInteger("seed", d.seed()),
-                args.number("dropout", d.dropout()),
-                args.number("l2", d.l2()),
-                WeightInitKind.parse(args.text("init", "he")),
-                args.number("init-scale", d.initScale()),
-                normalization(args.text("normalization", "scale")));
+        NetworkSpec.Builder builder = NetworkSpec.builder();
+        OPTIONS.forEach(option -> option.read().accept(args, builder));
+        return builder.build();
+    }
+
+    /** The options that give {@code spec} on a command line, every setting included, so it reproduces the run. */
+    static List<String> commandLine(NetworkSpec spec) {
+        List<String> args = new ArrayList<>();
+        for (SpecOption option : OPTIONS) {
+            if (option.name().equals("activation") && spec.hiddenLayers().isEmpty()) continue;
+            args.add("--" + option.name());
+            args.add(option.text().apply(spec));
+        }
+        return args;
+    }
+
+    /** The spec settings these options fill, by their names in {@link NetworkSpec}. */
+    static Set<String> settings() {
+        return OPTIONS.stream().map(SpecOption::setting).collect(Collectors.toSet());
     }
 
     static List<HiddenLayer> layers(String sizes, String activations) {
@@ -89,12 +161,37 @@ final class SpecOptions {
         return layers;
     }
 
-    private static Normalization normalization(String text) {
-        return switch (text.toLowerCase()) {
-            case "scale", "01", "scale01", "scale_01" -> Normalization.SCALE_01;
-            case "standardize", "standardise", "standard" -> Normalization.STANDARDIZE;
-            default -> throw new InvalidSpecException("normalization",
-                    "'" + text + "' is not one of scale, standardize");
+    private static String layerSizes(NetworkSpec spec) {
+        if (spec.hiddenLayers().isEmpty()) return "none";
+        return spec.hiddenLayers().stream().map(l -> String.valueOf(l.units())).collect(Collectors.joining(","));
+    }
+
+    /** One name when every layer shares it ("relu"), else one per layer ("relu,tanh"). */
+    private static String activations(NetworkSpec spec) {
+        List<String> names = spec.hiddenLayers().stream().map(l -> Names.typed(l.activation())).toList();
+        if (names.stream().distinct().count() <= 1) {
+            return names.isEmpty() ? Names.typed(ActivationKind.RELU) : names.get(0);
+        }
+        return String.join(",", names);
+    }
+
+    /** What the CLI calls each normalisation: "scale" and "standardize", as the notebooks say. */
+    private static String normalizationName(Normalization normalization) {
+        return switch (normalization) {
+            case SCALE_01 -> "scale";
+            case STANDARDIZE -> "standardize";
         };
+    }
+
+    private static Normalization normalization(String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        for (Normalization n : Normalization.values()) {
+            if (normalizationName(n).equals(wanted) || Names.typed(n).equals(wanted)) return n;
+        }
+        // British spelling, as the window's label writes it.
+        if (wanted.equals("standardise")) return Normalization.STANDARDIZE;
+        throw new InvalidSpecException("normalization", "'" + text + "' is not one of "
+                + Arrays.stream(Normalization.values()).map(SpecOptions::normalizationName)
+                        .collect(Collectors.joining(", ")));
     }
 }

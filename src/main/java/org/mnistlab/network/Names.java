@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Forgiving parsing of enum choices typed by a person ("Leaky-ReLU", "leaky_relu", "leakyrelu"). */
-final class Names {
+/**
+ * The names a person types for enum choices: forgiving parsing ("Leaky-ReLU", "leaky_relu",
+ * "leakyrelu") and the list of choices for help and error messages, both from the enum itself.
+ */
+public final class Names {
     private Names() {}
 
     static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
@@ -18,10 +21,14 @@ final class Names {
         throw new InvalidSpecException(field, "'" + text + "' is not one of " + choices(type));
     }
 
-    static <E extends Enum<E>> String choices(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", "));
+    /** "relu, leaky-relu, tanh, …": every constant's {@link #typed} name. */
+    public static <E extends Enum<E>> String choices(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Names::typed).collect(Collectors.joining(", "));
+    }
+
+    /** The name to type for a constant: {@code LEAKY_RELU} is "leaky-relu". */
+    public static String typed(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String squash(String s) {

@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.Normalization;
+import org.nd4j.shade.jackson.databind.annotation.JsonDeserialize;
+import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Everything that defines an experiment: the architecture of a 784-…-10 perceptron and how it is
  * trained. Always valid: the constructor rejects any value outside its range with an
- * {@link InvalidSpecException} that names the field.
+ * {@link InvalidSpecException} that names the field. Build one by name with {@link #builder()} or
+ * {@link #toBuilder()}; the positional constructor is there for the record, not for callers.
  *
  * <p>The output layer is fixed: 10 softmax units trained with cross-entropy, as in the notebooks.
  *
  * @param dropout probability of <em>dropping</em> a hidden unit's output during training
  *     (PyTorch's convention; DL4J's own parameter is the probability of keeping it)
  */
+@JsonDeserialize(builder = NetworkSpec.Builder.class)
 public record NetworkSpec(
         List<HiddenLayer> hiddenLayers,
         OptimizerKind optimizer,
@@ -58,10 +62,19 @@ public record NetworkSpec(
 
     /** The notebook network: 784-64-32-10 ReLU, SGD 0.05, batch 100, 5 epochs, He init. */
     public static NetworkSpec defaults() {
-        return new NetworkSpec(
-                List.of(new HiddenLayer(64, ActivationKind.RELU), new HiddenLayer(32, ActivationKind.RELU)),
-                OptimizerKind.SGD, 0.05, 0.9, 100, 5, 1, 0, 0, WeightInitKind.HE, 0.05,
-                Normalization.SCALE_01);
+        return builder().build();
+    }
+
+    /** A builder holding {@link #defaults()}: set what differs, by name. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this spec's values, for a copy that differs in a few settings. */
+    public Builder toBuilder() {
+        return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
+                .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
+                .weightInit(weightInit).initScale(initScale).normalization(normalization);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -101,46 +114,6 @@ public record NetworkSpec(
         return String.format(java.util.Locale.ROOT, "%.0e", v);
     }
 
-    public NetworkSpec withHiddenLayers(List<HiddenLayer> layers) {
-        return new NetworkSpec(layers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withLearningRate(double lr) {
-        return new NetworkSpec(hiddenLayers, optimizer, lr, momentum, batchSize, epochs, seed,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withEpochs(int n) {
-        return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, n, seed,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withOptimizer(OptimizerKind kind) {
-        return new NetworkSpec(hiddenLayers, kind, learningRate, momentum, batchSize, epochs, seed,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withBatchSize(int batch) {
-        return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batch, epochs, seed,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withDropout(double p) {
-        return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                p, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withSeed(long s) {
-        return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, s,
-                dropout, l2, weightInit, initScale, normalization);
-    }
-
-    public NetworkSpec withNormalization(Normalization n) {
-        return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                dropout, l2, weightInit, initScale, n);
-    }
-
     private static void require(boolean ok, String field, String problem) {
         if (!ok) throw new InvalidSpecException(field, problem);
     }
@@ -161,6 +134,49 @@ public record NetworkSpec(
         if (!aboveMin || value > max) {
             throw new InvalidSpecException(field, formatNumber(value) + " is outside "
                     + (minIncluded ? "[" : "(") + formatNumber(min) + ", " + formatNumber(max) + "]");
+        }
+    }
+
+    /**
+     * Names every value where it is set, as DL4J's {@code NeuralNetConfiguration.Builder} does. Each
+     * field's initial value is that setting's default; {@link #build()} validates, in the record.
+     * Jackson reads specs through it too, so a spec file that lacks a newer setting gets its default.
+     */
+    @JsonPOJOBuilder(withPrefix = "")
+    public static final class Builder {
+        private List<HiddenLayer> hiddenLayers =
+                List.of(new HiddenLayer(64, ActivationKind.RELU), new HiddenLayer(32, ActivationKind.RELU));
+        private OptimizerKind optimizer = OptimizerKind.SGD;
+        private double learningRate = 0.05;
+        private double momentum = 0.9;
+        private int batchSize = 100;
+        private int epochs = 5;
+        private long seed = 1;
+        private double dropout = 0;
+        private double l2 = 0;
+        private WeightInitKind weightInit = WeightInitKind.HE;
+        private double initScale = 0.05;
+        private Normalization normalization = Normalization.SCALE_01;
+
+        private Builder() {}
+
+        public Builder hiddenLayers(List<HiddenLayer> value) { hiddenLayers = value; return this; }
+        public Builder optimizer(OptimizerKind value) { optimizer = value; return this; }
+        public Builder learningRate(double value) { learningRate = value; return this; }
+        public Builder momentum(double value) { momentum = value; return this; }
+        public Builder batchSize(int value) { batchSize = value; return this; }
+        public Builder epochs(int value) { epochs = value; return this; }
+        public Builder seed(long value) { seed = value; return this; }
+        public Builder dropout(double value) { dropout = value; return this; }
+        public Builder l2(double value) { l2 = value; return this; }
+        public Builder weightInit(WeightInitKind value) { weightInit = value; return this; }
+        public Builder initScale(double value) { initScale = value; return this; }
+        public Builder normalization(Normalization value) { normalization = value; return this; }
+
+        /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
+        public NetworkSpec build() {
+            return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
+                    dropout, l2, weightInit, initScale, normalization);
         }
     }
 }

@@ -32,9 +32,9 @@ import org.mnistlab.training.TrainingOutcome;
  */
 class MouseDigitsTest {
     /** 784-128-10 ReLU, plain SGD 0.1, batch 100, 3 epochs: what a student tries first. */
-    static final NetworkSpec STUDENT_NETWORK = NetworkSpec.defaults()
-            .withHiddenLayers(List.of(new HiddenLayer(128, ActivationKind.RELU)))
-            .withOptimizer(OptimizerKind.SGD).withLearningRate(0.1).withBatchSize(100).withEpochs(3);
+    static final NetworkSpec STUDENT_NETWORK = NetworkSpec.builder()
+            .hiddenLayers(List.of(new HiddenLayer(128, ActivationKind.RELU)))
+            .optimizer(OptimizerKind.SGD).learningRate(0.1).batchSize(100).epochs(3).build();
 
     @Test
     void studentNetworkReadsAtLeastNinetyPercentOfMouseDrawnDigits() throws Exception {

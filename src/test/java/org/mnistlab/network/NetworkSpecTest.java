@@ -1,6 +1,8 @@
 package org.mnistlab.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mnistlab.data.Normalization;
+import org.mnistlab.testing.Specs;
 
 class NetworkSpecTest {
     private static final NetworkSpec BASE = NetworkSpec.defaults();
@@ -21,30 +23,30 @@ class NetworkSpecTest {
     void notebookNetworkHasFiftyTwoThousandSixHundredFiftyParameters() {
         assertEquals("784-64-32-10", BASE.architecture());
         assertEquals(52_650, BASE.parameterCount());
-        assertEquals(7_850, BASE.withHiddenLayers(List.of()).parameterCount(), "784-10 logistic regression");
+        assertEquals(7_850, BASE.toBuilder().hiddenLayers(List.of()).build().parameterCount(), "784-10 logistic regression");
     }
 
     @Test
     void parameterCountMatchesTheDl4jNetwork() {
-        NetworkSpec spec = BASE.withHiddenLayers(List.of(new HiddenLayer(100, ActivationKind.TANH),
-                new HiddenLayer(100, ActivationKind.RELU)));
+        NetworkSpec spec = BASE.toBuilder().hiddenLayers(List.of(new HiddenLayer(100, ActivationKind.TANH),
+                new HiddenLayer(100, ActivationKind.RELU))).build();
         assertEquals(spec.parameterCount(), Dl4jNetworks.create(spec).numParams());
     }
 
     static Stream<Arguments> invalidSpecs() {
         return Stream.of(
-                bad("learning rate", () -> BASE.withLearningRate(0)),
-                bad("learning rate", () -> BASE.withLearningRate(-0.1)),
-                bad("learning rate", () -> BASE.withLearningRate(Double.NaN)),
-                bad("learning rate", () -> BASE.withLearningRate(Double.POSITIVE_INFINITY)),
-                bad("learning rate", () -> BASE.withLearningRate(1000)),
-                bad("batch size", () -> BASE.withBatchSize(0)),
-                bad("epochs", () -> BASE.withEpochs(0)),
-                bad("dropout", () -> BASE.withDropout(1.0)),
+                bad("learning rate", () -> BASE.toBuilder().learningRate(0).build()),
+                bad("learning rate", () -> BASE.toBuilder().learningRate(-0.1).build()),
+                bad("learning rate", () -> BASE.toBuilder().learningRate(Double.NaN).build()),
+                bad("learning rate", () -> BASE.toBuilder().learningRate(Double.POSITIVE_INFINITY).build()),
+                bad("learning rate", () -> BASE.toBuilder().learningRate(1000).build()),
+                bad("batch size", () -> BASE.toBuilder().batchSize(0).build()),
+                bad("epochs", () -> BASE.toBuilder().epochs(0).build()),
+                bad("dropout", () -> BASE.toBuilder().dropout(1.0).build()),
                 bad("units", () -> new HiddenLayer(0, ActivationKind.RELU)),
                 bad("units", () -> new HiddenLayer(10_000_000, ActivationKind.RELU)),
-                bad("layers", () -> BASE.withHiddenLayers(
-                        Collections.nCopies(9, new HiddenLayer(8, ActivationKind.RELU)))),
+                bad("layers", () -> BASE.toBuilder().hiddenLayers(
+                        Collections.nCopies(9, new HiddenLayer(8, ActivationKind.RELU))).build()),
                 bad("activation", () -> ActivationKind.parse("softmaxish")),
                 bad("optimizer", () -> OptimizerKind.parse("lbfgs")));
     }
@@ -63,13 +65,33 @@ class NetworkSpecTest {
 
     @Test
     void specRoundTripsThroughJson() {
-        NetworkSpec spec = new NetworkSpec(
-                List.of(new HiddenLayer(392, ActivationKind.LEAKY_RELU), new HiddenLayer(98, ActivationKind.GELU)),
-                OptimizerKind.NESTEROV, 0.01, 0.8, 64, 3, 99, 0.2, 1e-4, WeightInitKind.UNIFORM, 0.1,
-                Normalization.STANDARDIZE);
+        NetworkSpec spec = Specs.everySettingChanged();
         String json = SpecJson.toJson(spec);
         assertEquals(spec, SpecJson.specFromJson(json));
         assertTrue(json.contains("\"optimizer\":\"NESTEROV\""), json);
+    }
+
+    @Test
+    void settingMissingFromAnOlderFileTakesItsDefault() {
+        String json = SpecJson.toJson(Specs.everySettingChanged()).replace("\"initScale\":0.1,", "");
+        assertFalse(json.contains("initScale"), json);
+        NetworkSpec read = SpecJson.specFromJson(json);
+        assertEquals(NetworkSpec.defaults().initScale(), read.initScale());
+        assertEquals(0.8, read.momentum(), "the settings that are there are read");
+    }
+
+    @Test
+    void theTestSpecChangesEverySetting() {
+        for (String setting : Specs.settingNames()) {
+            assertNotEquals(NetworkSpec.defaults(), Specs.defaultsExcept(setting),
+                    setting + " is the same as its default in Specs.everySettingChanged(); change it there");
+        }
+    }
+
+    @Test
+    void toBuilderCopiesEverySetting() {
+        NetworkSpec spec = Specs.everySettingChanged();
+        assertEquals(spec, spec.toBuilder().build());
     }
 
     @Test

@@ -35,9 +35,9 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class ModelFileTest {
-    private static final NetworkSpec SPEC = NetworkSpec.defaults()
-            .withHiddenLayers(List.of(new HiddenLayer(16, ActivationKind.TANH)))
-            .withNormalization(Normalization.STANDARDIZE);
+    private static final NetworkSpec SPEC = NetworkSpec.builder()
+            .hiddenLayers(List.of(new HiddenLayer(16, ActivationKind.TANH)))
+            .normalization(Normalization.STANDARDIZE).build();
 
     private static TrainedModel freshModel() {
         return new TrainedModel(SPEC, Dl4jNetworks.create(SPEC));

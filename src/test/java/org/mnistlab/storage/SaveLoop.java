@@ -13,8 +13,8 @@ import org.mnistlab.network.TrainedModel;
  * second per save) to the same file over and over, saying when each save starts and ends.
  */
 public final class SaveLoop {
-    public static final NetworkSpec SPEC = NetworkSpec.defaults().withHiddenLayers(List.of(
-            new HiddenLayer(4096, ActivationKind.RELU), new HiddenLayer(2048, ActivationKind.RELU)));
+    public static final NetworkSpec SPEC = NetworkSpec.builder().hiddenLayers(List.of(
+            new HiddenLayer(4096, ActivationKind.RELU), new HiddenLayer(2048, ActivationKind.RELU))).build();
 
     private SaveLoop() {}
 

@@ -35,11 +35,11 @@ class FastPathTest {
     private static final int BATCH = 32;
     private static DigitSet images;
     /** Every supported activation, so each forward and derivative is checked. */
-    private static final NetworkSpec MIXED = NetworkSpec.defaults()
-            .withHiddenLayers(List.of(new HiddenLayer(24, ActivationKind.RELU),
+    private static final NetworkSpec MIXED = NetworkSpec.builder()
+            .hiddenLayers(List.of(new HiddenLayer(24, ActivationKind.RELU),
                     new HiddenLayer(16, ActivationKind.TANH), new HiddenLayer(12, ActivationKind.SIGMOID),
                     new HiddenLayer(10, ActivationKind.LEAKY_RELU), new HiddenLayer(8, ActivationKind.IDENTITY)))
-            .withBatchSize(BATCH).withLearningRate(0.1);
+            .batchSize(BATCH).learningRate(0.1).build();
 
     @BeforeAll
     static void data() {
@@ -72,7 +72,7 @@ class FastPathTest {
 
     @Test
     void gradientsAndLossMatchDl4jForEveryActivation() {
-        NetworkSpec spec = MIXED.withOptimizer(OptimizerKind.ADAM); // SGD never forms the gradient alone
+        NetworkSpec spec = MIXED.toBuilder().optimizer(OptimizerKind.ADAM).build(); // SGD never forms the gradient alone
         MultiLayerNetwork reference = Dl4jNetworks.create(spec);
         MultiLayerNetwork trained = Dl4jNetworks.create(spec);
         assertEquals(reference.params(), trained.params(), "same seed, same starting weights");
@@ -98,14 +98,14 @@ class FastPathTest {
 
     @Test
     void adamStepsMatchDl4jFitIncludingItsMomentsAndIterationCount() {
-        NetworkSpec spec = MIXED.withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3);
+        NetworkSpec spec = MIXED.toBuilder().optimizer(OptimizerKind.ADAM).learningRate(1e-3).build();
         MultiLayerNetwork fast = assertSameTrajectory(spec, 4);
         assertEquals(4, fast.getIterationCount(), "a saved model continues Adam's bias correction from here");
     }
 
     @Test
     void learningRateChangeMidRunMatchesDl4j() {
-        NetworkSpec spec = MIXED.withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3);
+        NetworkSpec spec = MIXED.toBuilder().optimizer(OptimizerKind.ADAM).learningRate(1e-3).build();
         MultiLayerNetwork reference = Dl4jNetworks.create(spec);
         MultiLayerNetwork trained = Dl4jNetworks.create(spec);
         try (FastPath path = fastPath(spec, trained)) {
@@ -144,7 +144,7 @@ class FastPathTest {
 
     @Test
     void dropoutMatchesDl4jGivenTheSameMasks() {
-        NetworkSpec spec = MIXED.withDropout(0.3);
+        NetworkSpec spec = MIXED.toBuilder().dropout(0.3).build();
         MultiLayerNetwork trained = Dl4jNetworks.create(spec);
         MultiLayerConfiguration configuration = Dl4jNetworks.configuration(spec);
         int layers = spec.layerWidths().length - 1;
@@ -191,8 +191,8 @@ class FastPathTest {
 
     @Test
     void bothEnginesGiveTheSameCurveAndAccuracy() {
-        NetworkSpec spec = NetworkSpec.defaults().withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3)
-                .withEpochs(2).withBatchSize(50);
+        NetworkSpec spec = NetworkSpec.builder().optimizer(OptimizerKind.ADAM).learningRate(1e-3)
+                .epochs(2).batchSize(50).build();
         DigitSet train = TestData.mnist().train().first(1000);
         DigitSet test = TestData.mnist().test().first(300);
         TrainerTest.Recorder fast = new TrainerTest.Recorder();
@@ -214,8 +214,8 @@ class FastPathTest {
      */
     @Test
     void epochModelCarriesAdamStateAndIterationCountAsDl4jFitWould() {
-        NetworkSpec spec = NetworkSpec.defaults().withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3)
-                .withEpochs(2).withBatchSize(BATCH);
+        NetworkSpec spec = NetworkSpec.builder().optimizer(OptimizerKind.ADAM).learningRate(1e-3)
+                .epochs(2).batchSize(BATCH).build();
         Trainer trainer = new Trainer(spec, images, images);
         assertEquals("fast path", trainer.engineDescription());
         List<MultiLayerNetwork> fast = new ArrayList<>();
@@ -249,10 +249,10 @@ class FastPathTest {
 
     @Test
     void specsTheFastPathDoesNotCoverTrainWithDl4jAndSayWhy() {
-        NetworkSpec nadam = NetworkSpec.defaults().withOptimizer(OptimizerKind.NADAM).withEpochs(1);
+        NetworkSpec nadam = NetworkSpec.builder().optimizer(OptimizerKind.NADAM).epochs(1).build();
         Trainer trainer = new Trainer(nadam, images, images);
         assertEquals("DL4J fit (the fast path does not support the Nadam optimizer)", trainer.engineDescription());
-        NetworkSpec gelu = NetworkSpec.defaults().withHiddenLayers(List.of(new HiddenLayer(8, ActivationKind.GELU)));
+        NetworkSpec gelu = NetworkSpec.builder().hiddenLayers(List.of(new HiddenLayer(8, ActivationKind.GELU))).build();
         assertEquals("the GELU activation", FastPath.unsupportedReason(gelu));
         TrainingOutcome outcome = trainer.run(TrainingListener.NONE, new TrainingControl());
         assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
@@ -260,8 +260,8 @@ class FastPathTest {
 
     @Test
     void modelTrainedOnTheFastPathSavesAndLoadsAsADl4jModel(@TempDir Path dir) {
-        NetworkSpec spec = NetworkSpec.defaults().withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3)
-                .withEpochs(1).withBatchSize(BATCH);
+        NetworkSpec spec = NetworkSpec.builder().optimizer(OptimizerKind.ADAM).learningRate(1e-3)
+                .epochs(1).batchSize(BATCH).build();
         TrainedModel model = new Trainer(spec, images, images).run(TrainingListener.NONE, new TrainingControl()).model();
         assertEquals(images.count() / BATCH, model.network().getIterationCount());
         Path file = dir.resolve("fast.zip");

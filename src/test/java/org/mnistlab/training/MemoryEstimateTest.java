@@ -18,10 +18,10 @@ import org.mnistlab.testing.TestData;
 
 class MemoryEstimateTest {
     /** The largest network the designer allows: 8 layers of 4096 units, 121 million weights. */
-    private static final NetworkSpec WIDEST = NetworkSpec.defaults()
-            .withHiddenLayers(Collections.nCopies(NetworkSpec.MAX_HIDDEN_LAYERS,
+    private static final NetworkSpec WIDEST = NetworkSpec.builder()
+            .hiddenLayers(Collections.nCopies(NetworkSpec.MAX_HIDDEN_LAYERS,
                     new HiddenLayer(HiddenLayer.MAX_UNITS, ActivationKind.RELU)))
-            .withOptimizer(OptimizerKind.ADAM).withLearningRate(1e-3);
+            .optimizer(OptimizerKind.ADAM).learningRate(1e-3).build();
 
     @Test
     void notebookNetworkOnFullMnistNeedsAboutHalfAGigabyte() {
@@ -34,7 +34,7 @@ class MemoryEstimateTest {
 
     @Test
     void widestNetworkWithAWholeEpochPerBatchIsRefusedSayingHowMuchItNeeds() {
-        NetworkSpec spec = WIDEST.withBatchSize(60_000);
+        NetworkSpec spec = WIDEST.toBuilder().batchSize(60_000).build();
         MemoryEstimate estimate = MemoryEstimate.of(spec, 60_000, 10_000);
         NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
                 () -> estimate.requireAtMost(16_000_000_000L, spec));
@@ -46,7 +46,7 @@ class MemoryEstimateTest {
 
     @Test
     void widestNetworkWithASmallBatchBlamesTheLayers() {
-        NetworkSpec spec = WIDEST.withBatchSize(32);
+        NetworkSpec spec = WIDEST.toBuilder().batchSize(32).build();
         NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
                 () -> MemoryEstimate.of(spec, 60_000, 10_000).requireAtMost(2_000_000_000L, spec));
         assertEquals("layers", e.field());
@@ -62,13 +62,13 @@ class MemoryEstimateTest {
     void trainerRefusesARunThatCannotFitBeforeAllocatingIt() {
         DigitSet train = TestData.mnist().train();
         NotEnoughMemoryException e = assertThrows(NotEnoughMemoryException.class,
-                () -> new Trainer(WIDEST.withBatchSize(60_000), train, TestData.mnist().test()));
+                () -> new Trainer(WIDEST.toBuilder().batchSize(60_000).build(), train, TestData.mnist().test()));
         assertTrue(e.getMessage().contains("would need about 36.3 GB"), e.getMessage());
     }
 
     @Test
     void trainerRefusesABatchLargerThanTheTrainingImagesInTheDesignersWords() {
-        NetworkSpec spec = NetworkSpec.defaults().withBatchSize(5_000);
+        NetworkSpec spec = NetworkSpec.builder().batchSize(5_000).build();
         DigitSet train = TestData.mnist().train().first(3_000);
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
                 () -> new Trainer(spec, train, TestData.mnist().test().first(10)));
@@ -79,7 +79,7 @@ class MemoryEstimateTest {
     void smallRunsFitHere() {
         assertTrue(MemoryEstimate.availableBytes() > MemoryEstimate.of(NetworkSpec.defaults(), 60_000, 10_000)
                 .totalBytes(), "available: " + MemoryEstimate.availableBytes());
-        assertDoesNotThrow(() -> new Trainer(NetworkSpec.defaults().withHiddenLayers(List.of()),
+        assertDoesNotThrow(() -> new Trainer(NetworkSpec.builder().hiddenLayers(List.of()).build(),
                 TestData.mnist().train().first(100), TestData.mnist().test().first(10)));
     }
 }

@@ -19,9 +19,9 @@ import org.mnistlab.testing.TestData;
 class TrainerTest {
     private static DigitSet train;
     private static DigitSet test;
-    private static final NetworkSpec SMALL = NetworkSpec.defaults()
-            .withHiddenLayers(List.of(new HiddenLayer(64, ActivationKind.RELU)))
-            .withLearningRate(0.1).withEpochs(2).withBatchSize(50);
+    private static final NetworkSpec SMALL = NetworkSpec.builder()
+            .hiddenLayers(List.of(new HiddenLayer(64, ActivationKind.RELU)))
+            .learningRate(0.1).epochs(2).batchSize(50).build();
 
     @BeforeAll
     static void data() {
@@ -89,7 +89,7 @@ class TrainerTest {
 
     @Test
     void sameSpecAndSeedGiveTheSameCurve() {
-        NetworkSpec spec = SMALL.withEpochs(1);
+        NetworkSpec spec = SMALL.toBuilder().epochs(1).build();
         Recorder a = new Recorder();
         Recorder b = new Recorder();
         new Trainer(spec, train.first(1000), test.first(200)).run(a, new TrainingControl());
@@ -98,14 +98,14 @@ class TrainerTest {
             assertEquals(a.batches.get(i).loss(), b.batches.get(i).loss(), 1e-4, "batch " + i);
         }
         Recorder other = new Recorder();
-        new Trainer(spec.withSeed(2), train.first(1000), test.first(200)).run(other, new TrainingControl());
+        new Trainer(spec.toBuilder().seed(2).build(), train.first(1000), test.first(200)).run(other, new TrainingControl());
         assertTrue(Math.abs(a.batches.get(0).loss() - other.batches.get(0).loss()) > 1e-6,
                 "another seed gives other starting weights");
     }
 
     @Test
     void hugeLearningRateIsReportedAsDivergedWithAdvice() {
-        NetworkSpec spec = SMALL.withLearningRate(50).withEpochs(3);
+        NetworkSpec spec = SMALL.toBuilder().learningRate(50).epochs(3).build();
         TrainingOutcome outcome = new Trainer(spec, train, test).run(TrainingListener.NONE, new TrainingControl());
         assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
         assertTrue(outcome.message().startsWith("The loss "), outcome.message());
@@ -132,7 +132,7 @@ class TrainerTest {
         Recorder events = new Recorder(p -> {
             if (p.batch() == 3) control.requestLearningRate(0.01);
         });
-        new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).run(events, control);
+        new Trainer(SMALL.toBuilder().epochs(1).build(), train.first(500), test.first(100)).run(events, control);
         assertEquals(0.1, events.batches.get(2).learningRate(), 0);
         assertEquals(0.01, events.batches.get(3).learningRate(), 0);
         assertEquals(List.of(0.01), events.rateChanges);
@@ -155,7 +155,7 @@ class TrainerTest {
         Recorder events = new Recorder(p -> {
             if (p.batch() == 3) control.requestLearningRate(newRate);
         });
-        new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100)).withEngine(engine).run(events, control);
+        new Trainer(SMALL.toBuilder().epochs(1).build(), train.first(500), test.first(100)).withEngine(engine).run(events, control);
         return events.batches.stream().map(BatchProgress::loss).toList();
     }
 
@@ -169,7 +169,7 @@ class TrainerTest {
                 paused.countDown();
             }
         });
-        Thread worker = new Thread(() -> new Trainer(SMALL.withEpochs(1), train.first(500), test.first(100))
+        Thread worker = new Thread(() -> new Trainer(SMALL.toBuilder().epochs(1).build(), train.first(500), test.first(100))
                 .run(events, control));
         worker.start();
         paused.await();
@@ -195,14 +195,14 @@ class TrainerTest {
     @Test
     void batchLargerThanTheDataIsRejected() {
         InvalidSpecException e = assertThrows(InvalidSpecException.class,
-                () -> new Trainer(SMALL.withBatchSize(600), train.first(500), test));
+                () -> new Trainer(SMALL.toBuilder().batchSize(600).build(), train.first(500), test));
         assertEquals("batch size", e.field());
     }
 
     @Test
     void dropoutNetworkTrains() {
-        NetworkSpec spec = SMALL.withDropout(0.2).withEpochs(1).withOptimizer(org.mnistlab.network.OptimizerKind.ADAM)
-                .withLearningRate(1e-3);
+        NetworkSpec spec = SMALL.toBuilder().dropout(0.2).epochs(1).optimizer(org.mnistlab.network.OptimizerKind.ADAM)
+                .learningRate(1e-3).build();
         TrainingOutcome outcome = new Trainer(spec, train, test).run(TrainingListener.NONE, new TrainingControl());
         assertTrue(outcome.lastEvaluation().testAccuracy() > 0.8, "" + outcome.lastEvaluation());
     }

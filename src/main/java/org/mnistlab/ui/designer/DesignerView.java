@@ -220,7 +220,14 @@ public final class DesignerView {
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
                 + "and sigmoid."));
-        grid.addRow(row++, new Label("Weight init"), init);
+        // The scale shares the init's row: it only means something for the uniform init.
+        TextField initScale = field("initScaleField", vm.initScale(), "init scale",
+                "Uniform init draws every starting weight from [−scale, scale].");
+        initScale.setPrefColumnCount(4);
+        initScale.visibleProperty().bind(vm.weightInit().isEqualTo(WeightInitKind.UNIFORM));
+        initScale.disableProperty().bind(vm.locked());
+        HBox initBox = new HBox(6, init, initScale);
+        grid.addRow(row++, new Label("Weight init"), initBox);
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));

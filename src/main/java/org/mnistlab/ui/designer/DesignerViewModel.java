@@ -1,8 +1,10 @@
 package org.mnistlab.ui.designer;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -23,7 +25,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
-import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
@@ -53,7 +54,33 @@ public final class DesignerViewModel {
     private final StringProperty dropout = new SimpleStringProperty();
     private final StringProperty l2 = new SimpleStringProperty();
     private final ObjectProperty<WeightInitKind> weightInit = new SimpleObjectProperty<>();
+    private final StringProperty initScale = new SimpleStringProperty();
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
+
+    /**
+     * Every setting of the spec, declared once: {@link #apply} fills the inputs from a spec, the
+     * {@link #check} reads them back and is recomputed whenever one of them changes.
+     */
+    private final List<DesignerInput> inputs = List.of(
+            new DesignerInput("hiddenLayers", layers,
+                    spec -> layers.setAll(spec.hiddenLayers().stream().map(LayerRow::new).toList()),
+                    builder -> builder.hiddenLayers(layers.stream().map(LayerRow::toLayer).toList())),
+            DesignerInput.choice("optimizer", optimizer, NetworkSpec::optimizer, NetworkSpec.Builder::optimizer),
+            DesignerInput.decimal("learningRate", "learning rate", learningRate, NetworkSpec::learningRate,
+                    NetworkSpec.Builder::learningRate),
+            DesignerInput.decimal("momentum", "momentum", momentum, NetworkSpec::momentum,
+                    NetworkSpec.Builder::momentum),
+            DesignerInput.whole("batchSize", "batch size", batchSize, NetworkSpec::batchSize,
+                    NetworkSpec.Builder::batchSize),
+            DesignerInput.whole("epochs", "epochs", epochs, NetworkSpec::epochs, NetworkSpec.Builder::epochs),
+            DesignerInput.wholeLong("seed", "seed", seed, NetworkSpec::seed, NetworkSpec.Builder::seed),
+            DesignerInput.decimal("dropout", "dropout", dropout, NetworkSpec::dropout, NetworkSpec.Builder::dropout),
+            DesignerInput.decimal("l2", "L2", l2, NetworkSpec::l2, NetworkSpec.Builder::l2),
+            DesignerInput.choice("weightInit", weightInit, NetworkSpec::weightInit, NetworkSpec.Builder::weightInit),
+            DesignerInput.decimal("initScale", "init scale", initScale, NetworkSpec::initScale,
+                    NetworkSpec.Builder::initScale),
+            DesignerInput.choice("normalization", normalization, NetworkSpec::normalization,
+                    NetworkSpec.Builder::normalization));
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
@@ -77,8 +104,9 @@ public final class DesignerViewModel {
     DesignerViewModel(LongSupplier availableMemory) {
         this.availableMemory = availableMemory;
         apply(NetworkSpec.defaults());
-        check = Bindings.createObjectBinding(this::readSpec, layers, optimizer, learningRate, momentum,
-                batchSize, epochs, seed, dropout, l2, weightInit, normalization, trainImages, testImages);
+        List<Observable> dependencies = new ArrayList<>(inputs.stream().map(DesignerInput::property).toList());
+        dependencies.addAll(List.of(trainImages, testImages));
+        check = Bindings.createObjectBinding(this::readSpec, dependencies.toArray(Observable[]::new));
         canTrain = Bindings.createBooleanBinding(() -> check.get().isValid() && dataReady.get() && !locked.get(),
                 check, dataReady, locked);
         trainBlockedReason = Bindings.createStringBinding(() -> {
@@ -94,17 +122,12 @@ public final class DesignerViewModel {
 
     /** Fills every field from {@code spec} (a preset, or the defaults). */
     public void apply(NetworkSpec spec) {
-        layers.setAll(spec.hiddenLayers().stream().map(l -> new LayerRow(l.units(), l.activation())).toList());
-        optimizer.set(spec.optimizer());
-        learningRate.set(NetworkSpec.formatNumber(spec.learningRate()));
-        momentum.set(NetworkSpec.formatNumber(spec.momentum()));
-        batchSize.set(String.valueOf(spec.batchSize()));
-        epochs.set(String.valueOf(spec.epochs()));
-        seed.set(String.valueOf(spec.seed()));
-        dropout.set(NetworkSpec.formatNumber(spec.dropout()));
-        l2.set(NetworkSpec.formatNumber(spec.l2()));
-        weightInit.set(spec.weightInit());
-        normalization.set(spec.normalization());
+        inputs.forEach(input -> input.fill().accept(spec));
+    }
+
+    /** The spec settings the designer edits, by their names in {@link NetworkSpec}. */
+    Set<String> settings() {
+        return inputs.stream().map(DesignerInput::setting).collect(Collectors.toSet());
     }
 
     public void addLayer() {
@@ -127,13 +150,9 @@ public final class DesignerViewModel {
 
     private SpecCheck readSpec() {
         try {
-            List<HiddenLayer> hidden = layers.stream().map(LayerRow::toLayer).toList();
-            NetworkSpec spec = new NetworkSpec(hidden, optimizer.get(),
-                    number("learning rate", learningRate.get()), number("momentum", momentum.get()),
-                    whole("batch size", batchSize.get()), whole("epochs", epochs.get()),
-                    wholeLong("seed", seed.get()), number("dropout", dropout.get()),
-                    number("L2", l2.get()), weightInit.get(), NetworkSpec.defaults().initScale(),
-                    normalization.get());
+            NetworkSpec.Builder builder = NetworkSpec.builder();
+            inputs.forEach(input -> input.read().accept(builder));
+            NetworkSpec spec = builder.build();
             if (trainImages.get() > 0) {
                 // The same check the trainer applies, so a run that cannot start is never offered.
                 MemoryEstimate.requireRunnable(spec, trainImages.get(), testImages.get(),
@@ -147,8 +166,8 @@ public final class DesignerViewModel {
 
     private String describe() {
         try {
-            NetworkSpec spec = NetworkSpec.defaults()
-                    .withHiddenLayers(layers.stream().map(LayerRow::toLayer).toList());
+            NetworkSpec spec = NetworkSpec.builder()
+                    .hiddenLayers(layers.stream().map(LayerRow::toLayer).toList()).build();
             return String.format(Locale.ROOT, "%s · %,d parameters", spec.architecture(), spec.parameterCount());
         } catch (InvalidSpecException e) {
             return capitalise(e.getMessage());
@@ -182,27 +201,6 @@ public final class DesignerViewModel {
         }
     }
 
-    static double number(String field, String text) {
-        return parse(field, text, Double::parseDouble, "a number");
-    }
-
-    static int whole(String field, String text) {
-        return parse(field, text, Integer::parseInt, "a whole number");
-    }
-
-    static long wholeLong(String field, String text) {
-        return parse(field, text, Long::parseLong, "a whole number");
-    }
-
-    /** The field's text read by {@code parser}, or the spec error "'text' is not {@code kind}" for it. */
-    private static <T> T parse(String field, String text, Function<String, T> parser, String kind) {
-        try {
-            return parser.apply(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidSpecException(field, "'" + text + "' is not " + kind);
-        }
-    }
-
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -218,6 +216,7 @@ public final class DesignerViewModel {
     public StringProperty dropout() { return dropout; }
     public StringProperty l2() { return l2; }
     public ObjectProperty<WeightInitKind> weightInit() { return weightInit; }
+    public StringProperty initScale() { return initScale; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }

@@ -17,6 +17,10 @@ public final class LayerRow {
         this.activation = new SimpleObjectProperty<>(activation);
     }
 
+    LayerRow(HiddenLayer layer) {
+        this(layer.units(), layer.activation());
+    }
+
     public IntegerProperty units() {
         return units;
     }

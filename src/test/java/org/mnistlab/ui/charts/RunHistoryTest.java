@@ -19,7 +19,7 @@ class RunHistoryTest {
     void csvHoldsEveryRawPointOfEveryRun(@TempDir Path dir) throws Exception {
         RunHistory history = new RunHistory();
         Run a = history.start(NetworkSpec.defaults());
-        Run b = history.start(NetworkSpec.defaults().withLearningRate(0.5));
+        Run b = history.start(NetworkSpec.builder().learningRate(0.5).build());
         List<double[]> losses = new ArrayList<>();
         for (int i = 1; i <= 1000; i++) losses.add(new double[] {i * 100, 2.3 / i});
         a.append(losses, List.of(new EvaluationPoint(1, 1000, 100_000, 0.3, 0.91, true)),

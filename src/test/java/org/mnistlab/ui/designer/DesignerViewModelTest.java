@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.testing.Specs;
 
 /**
  * Whatever is typed into the designer in a hurry, Train stays disabled and the reason names the
@@ -94,5 +96,29 @@ class DesignerViewModelTest {
         assertTrue(vm.trainBlockedReason().get().startsWith(
                 "Batch size: this run would need about 9.4 GB of memory but only about 2.1 GB is free"),
                 vm.trainBlockedReason().get());
+    }
+
+    @Test
+    void everySpecSettingIsADesignerInput() {
+        assertEquals(Specs.settingNames(), designer(PLENTY).settings());
+    }
+
+    @Test
+    void aSpecWithEverySettingChangedIsReadBackAsItWasApplied() {
+        DesignerViewModel vm = designer(PLENTY);
+        vm.apply(Specs.everySettingChanged());
+        assertEquals(Specs.everySettingChanged(), vm.check().get().spec());
+    }
+
+    @Test
+    void changingAnySettingAloneRecomputesTheCheck() {
+        DesignerViewModel vm = designer(PLENTY);
+        for (String setting : Specs.settingNames()) {
+            vm.apply(NetworkSpec.defaults());
+            assertEquals(NetworkSpec.defaults(), vm.check().get().spec());
+            vm.apply(Specs.defaultsExcept(setting));
+            assertEquals(Specs.defaultsExcept(setting), vm.check().get().spec(),
+                    setting + ": the check binding did not see the change");
+        }
     }
 }

@@ -1,0 +1,53 @@
+package org.mnistlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.testing.Specs;
+
+/** Every spec setting has its option, and a spec survives the trip through its command line. */
+class SpecOptionsTest {
+
+    private static NetworkSpec read(List<String> commandLine) {
+        return SpecOptions.read(CliArgs.parse("train", commandLine, SpecOptions.valuedOptions(), Set.of()));
+    }
+
+    @Test
+    void everySpecSettingHasAnOption() {
+        assertEquals(Specs.settingNames(), SpecOptions.settings());
+    }
+
+    @Test
+    void aSpecWithEverySettingChangedSurvivesItsCommandLine() {
+        NetworkSpec spec = Specs.everySettingChanged();
+        assertEquals(spec, read(SpecOptions.commandLine(spec)), String.join(" ", SpecOptions.commandLine(spec)));
+    }
+
+    @Test
+    void eachSettingAloneIsReadFromItsOption() {
+        for (String setting : Specs.settingNames()) {
+            NetworkSpec spec = Specs.defaultsExcept(setting);
+            assertEquals(spec, read(SpecOptions.commandLine(spec)), setting);
+        }
+    }
+
+    @Test
+    void noOptionsGiveTheDefaults() {
+        assertEquals(NetworkSpec.defaults(), read(List.of()));
+    }
+
+    @Test
+    void helpShowsTheDefaultsAndEveryChoiceOfTheEnums() {
+        assertTrue(SpecOptions.HELP.contains("--lr 0.05 "), SpecOptions.HELP);
+        assertTrue(SpecOptions.HELP.contains("--layers 64,32 "), SpecOptions.HELP);
+        for (OptimizerKind kind : OptimizerKind.values()) {
+            String typed = kind.name().toLowerCase(java.util.Locale.ROOT);
+            assertTrue(SpecOptions.HELP.contains(typed), typed + " missing from\n" + SpecOptions.HELP);
+        }
+    }
+}
