@@ -34,7 +34,7 @@ class InspectionTest {
     }
 
     private static TrainedModel untrained(HiddenLayer... layers) {
-        NetworkSpec spec = NetworkSpec.defaults().withHiddenLayers(List.of(layers));
+        NetworkSpec spec = NetworkSpec.builder().hiddenLayers(List.of(layers)).build();
         return new TrainedModel(spec, Dl4jNetworks.create(spec));
     }
 
