@@ -1,13 +1,14 @@
 package org.mnistlab.cli;
 
 import java.util.Arrays;
-import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.InkImage;
+import org.mnistlab.inspection.DrawingReading;
 import org.mnistlab.network.TrainedModel;
 
 /**
  * Times what the drawing pad does after each stroke: a 280×280 canvas turned into the 28×28
- * input, then the model's ten probabilities.
+ * input (keeping each step's picture for the step-by-step row), then one forward pass that gives
+ * every hidden layer's activation strip and the ten probabilities.
  */
 final class InferenceTimer {
     private static final int CANVAS = 280;
@@ -23,7 +24,7 @@ final class InferenceTimer {
         float sink = 0;
         for (int i = 0; i < WARMUP + RUNS; i++) {
             long start = System.nanoTime();
-            sink += model.probabilities(DigitPreprocessor.toMnist(seven))[7];
+            sink += DrawingReading.of(seven, model).probabilities()[7];
             if (i >= WARMUP) ms[i - WARMUP] = (System.nanoTime() - start) / 1e6;
         }
         if (Float.isNaN(sink)) ms[0] = Double.NaN; // keeps the JIT from dropping the work
