@@ -24,6 +24,13 @@ public final class ImageFiles {
 
     private ImageFiles() {}
 
+    /** Writes {@code argb} (row-major, {@code width} per row) as a PNG: how the window saves its charts. */
+    public static void writePng(int[] argb, int width, int height, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer in this Java");
+    }
+
     public static InkImage read(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {

@@ -14,7 +14,10 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    /** Judges {@code model} on {@code images}, normalising them the way the model was trained. */
+    /**
+     * Judges {@code model} on {@code images}, normalising them the way the model was trained. Holds
+     * the model's lock while it runs (the lock is re-entrant, so a caller may hold it too).
+     */
     public static EvaluationReport evaluate(TrainedModel model, DigitSet images) {
         INDArray features = images.features(model.spec().normalization());
         synchronized (model) { // a model is shared with the drawing pad, which runs it too
@@ -23,6 +26,8 @@ public final class Evaluator {
     }
 
     /**
+     * The trainer's form, for a network under training whose test features it keeps.
+     *
      * @param features {@code n × 784}, already normalised the way the network was trained
      * @param labels the true digit of each row
      */
