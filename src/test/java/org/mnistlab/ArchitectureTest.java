@@ -87,6 +87,30 @@ class ArchitectureTest {
         return layer.equals("drawing") || !imported.startsWith("java.awt.");
     }
 
+    /**
+     * The positional constructor of {@link org.mnistlab.network.NetworkSpec} takes a dozen values,
+     * five of them doubles side by side that still compile when swapped: everything, tests
+     * included, builds specs by name through {@code NetworkSpec.builder()} or {@code toBuilder()}.
+     */
+    @Test
+    void specsAreBuiltByName() throws IOException {
+        String call = "new " + "NetworkSpec("; // split, so this file does not find itself
+        List<String> positional = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> f.toString().endsWith(".java"))
+                        .filter(f -> !f.endsWith(Path.of("org/mnistlab/network/NetworkSpec.java")))
+                        .forEach(f -> {
+                            List<String> lines = lines(f);
+                            for (int i = 0; i < lines.size(); i++) {
+                                if (lines.get(i).contains(call)) positional.add(f + ":" + (i + 1));
+                            }
+                        });
+            }
+        }
+        assertEquals(List.of(), positional);
+    }
+
     private static List<String> lines(Path file) {
         try {
             return Files.readAllLines(file).stream().map(String::trim).toList();
