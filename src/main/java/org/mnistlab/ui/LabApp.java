@@ -19,7 +19,7 @@ public class LabApp extends Application {
     /** Where the data comes from; tests swap in a small subset. */
     private final Supplier<MnistData> dataSource;
     private final FileDialogs dialogs;
-    private final TaskExecutor background = FxTaskExecutor.threadPerTask();
+    private final FxTaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
@@ -66,6 +66,7 @@ public class LabApp extends Application {
     @Override
     public void stop() {
         if (view != null) view.shutdown();
+        background.awaitIdle(2000); // a pad reading or an evaluation still under way ends first
     }
 
     /**
