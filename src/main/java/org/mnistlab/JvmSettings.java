@@ -23,14 +23,19 @@ import java.util.List;
  */
 public final class JvmSettings {
     /**
-     * A 1 GB heap is twice what the window holds after many runs; G1 returns unused heap to the
-     * system after a collection (the free ratios) and collects an idle heap every 10 s (periodic
-     * GC), so memory a finished run used is given back. ND4J's own arrays live outside the heap and
-     * keep JavaCPP's limits, set relative to the machine ({@link org.mnistlab.training.MemoryEstimate}).
+     * 768 MB of heap is far more than the lab keeps alive (MNIST's pixels are 55 MB; the window's
+     * runs a few MB each). ND4J's arrays are freed only once the small Java objects that own them
+     * are collected, and many of those live long enough to reach the old generation, which G1 only
+     * marks once it is {@code InitiatingHeapOccupancyPercent} full: a fixed 30 % (not G1's adaptive
+     * guess) reclaims them early. The free ratios return unused heap after a collection, and the
+     * periodic collection does so for an idle window. JavaCPP's own limits are lifted: they default
+     * to multiples of the heap bound and would cap a large network; the memory estimate guards it.
      */
     public static final List<String> OPTIONS = List.of(
-            "-Xmx1g",
+            "-Xmx768m",
             "-XX:+UseG1GC",
+            "-XX:-G1UseAdaptiveIHOP",
+            "-XX:InitiatingHeapOccupancyPercent=30",
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             "-XX:G1PeriodicGCInterval=10000",
@@ -95,6 +100,10 @@ public final class JvmSettings {
                 && java.util.Arrays.stream(args).anyMatch(a -> a.chars().anyMatch(c -> c >= 128));
     }
 
+    private static boolean isAboutG1(String option) {
+        return option.matches("-XX:\\+Use\\w+GC") || option.contains("G1") || option.contains("InitiatingHeap");
+    }
+
     static boolean hasHeapBound(List<String> jvmArguments) {
         return jvmArguments.stream().anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize")
                 || a.startsWith("-XX:MaxRAM"));
@@ -103,7 +112,6 @@ public final class JvmSettings {
     /** {@link #OPTIONS}, less a collector when the user chose another one (two would not start). */
     static List<String> optionsBeside(List<String> jvmArguments) {
         boolean ownCollector = jvmArguments.stream().anyMatch(a -> a.matches("-XX:\\+Use\\w+GC"));
-        return OPTIONS.stream().filter(o -> !(ownCollector && (o.matches("-XX:\\+Use\\w+GC") || o.contains("G1"))))
-                .toList();
+        return OPTIONS.stream().filter(o -> !(ownCollector && isAboutG1(o))).toList();
     }
 }

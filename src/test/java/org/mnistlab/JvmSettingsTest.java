@@ -25,7 +25,7 @@ class JvmSettingsTest {
             List<String> options = new ArrayList<>();
             info.get("jvm_options").forEach(o -> options.add(o.asText()));
             assertTrue(options.containsAll(JvmSettings.OPTIONS), options.toString());
-            assertEquals(1L << 30, info.get("java_heap_max_bytes").asLong());
+            assertEquals(768L << 20, info.get("java_heap_max_bytes").asLong());
         }
     }
 
@@ -43,7 +43,7 @@ class JvmSettingsTest {
     void theUsersOwnCollectorReplacesOursInsteadOfClashingWithIt() {
         List<String> options = JvmSettings.optionsBeside(List.of("-XX:+UseSerialGC"));
         assertFalse(options.stream().anyMatch(o -> o.contains("G1")), options.toString());
-        assertTrue(options.contains("-Xmx1g"));
+        assertTrue(options.contains("-Xmx768m"));
         assertTrue(JvmSettings.hasHeapBound(List.of("-XX:MaxRAMPercentage=25")));
     }
 
