@@ -54,6 +54,12 @@ final class RunsCommand implements Command {
         return Set.of(StoreOption.NAME, "out");
     }
 
+    /** The action and its run numbers or file are words: {@code runs show 3}, {@code runs import F}. */
+    @Override
+    public boolean takesArguments() {
+        return true;
+    }
+
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         List<String> words = args.positionals();

@@ -20,6 +20,9 @@ import org.mnistlab.training.TrainingOutcome;
 
 /** {@code train}: one line per epoch, recording the run in the run store and optionally saving the model. */
 final class TrainCommand implements Command {
+    /** Guessing one of ten digits. */
+    private static final double CHANCE = 0.1;
+
     @Override
     public String name() {
         return "train";
@@ -34,6 +37,8 @@ final class TrainCommand implements Command {
     public String usage() {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
+                  --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
+                                        the reference the fast path is checked against)
                   --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second
@@ -42,7 +47,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out", StoreOption.NAME);
+        return SpecOptions.valuedOptions("out", "engine", StoreOption.NAME);
     }
 
     @Override
@@ -54,13 +59,17 @@ final class TrainCommand implements Command {
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
         Path target = args.path("out");
+        if (target != null) {
+            ModelFile.requireSavable(target); // now, not after the whole training
+            ModelFile.removeStaleTemporaryFiles(target.toAbsolutePath().getParent());
+        }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
-        Trainer trainer = new Trainer(spec, data.train(), data.test());
+        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
         if (!json) {
-            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s)%n", spec.summary(),
+            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s, %s)%n", spec.summary(),
                     data.train().count(), spec.epochs(), spec.epochs() == 1 ? "" : "s",
-                    BackendInfo.current().shortText());
+                    BackendInfo.current().shortText(), trainer.engineDescription());
         }
         RunStore store = args.has("no-record") ? null : openStore(args, err);
         RunRecorder recorder = store == null ? null : RunRecorder.start(store, spec,
@@ -92,12 +101,24 @@ final class TrainCommand implements Command {
             err.println("mnist-lab train: " + outcome.message());
             return Cli.FAILED;
         }
+        String warning = outcome.lastEvaluation() == null ? null : chanceWarning(outcome.lastEvaluation().testAccuracy());
+        if (warning != null) err.println("mnist-lab train: " + warning);
         if (target != null) {
             Double accuracy = outcome.lastEvaluation() == null ? null : outcome.lastEvaluation().testAccuracy();
             ModelFile.save(outcome.model(), accuracy, target);
             (json ? err : out).println("Saved the model to " + target);
         }
         return Cli.OK;
+    }
+
+    /**
+     * A warning when the final accuracy is within 2 points of guessing: not a failure (the run did
+     * what was asked, exit 0), but a student should not miss it.
+     */
+    static String chanceWarning(double accuracy) {
+        if (accuracy > CHANCE + 0.02) return null;
+        return String.format(Locale.ROOT, "warning: the final test accuracy, %.1f%%, is no better than guessing "
+                + "(10%%): the network has not learned. Try a lower learning rate or more epochs.", 100 * accuracy);
     }
 
     /** The store, or null with a notice: training goes on without recording. */
