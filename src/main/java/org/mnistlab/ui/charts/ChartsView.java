@@ -98,7 +98,7 @@ public final class ChartsView {
                     run.visible().addListener((obs, was, visible) -> {
                         if (visible) draw(run); else undraw(run);
                     });
-                    draw(run);
+                    if (run.visible().get()) draw(run); // stored runs wait until they are ticked
                 });
             }
         });

@@ -51,6 +51,7 @@ public final class RunListViewModel implements RunRecording {
     private final ReadOnlyObjectWrapper<RecordedRun> selected = new ReadOnlyObjectWrapper<>();
     private final Deque<RecordedRun> deleted = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final java.util.Set<RecordedRun> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public RunListViewModel(RunHistory history, LabContext context, TaskExecutor executor) {
         this.history = history;
@@ -154,6 +155,7 @@ public final class RunListViewModel implements RunRecording {
 
     /** A stored run's points are read the first time it is ticked, not at start. */
     private void readPointsWhenTicked(RecordedRun run) {
+        if (!watched.add(run)) return; // back from an undone delete: already watched
         run.visible().addListener((obs, was, visible) -> {
             if (visible && !run.pointsLoaded() && run.storeId() >= 0) {
                 long id = run.storeId();
