@@ -19,11 +19,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
@@ -205,8 +205,10 @@ public final class ChartsView {
         list.setPrefHeight(170);
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> runs.select(run));
-        list.setPlaceholder(new Label("Finished and running trainings appear here, each in its own colour, and stay "
-                + "for the next time the lab starts. Tick a run to see its curves."));
+        Label placeholder = new Label("Finished and running trainings appear here, each in its own colour, and stay "
+                + "for the next time the lab starts. Tick a run to see its curves.");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
         list.setCellFactory(view -> new RunCell());
         selectedForExport = list.getSelectionModel().getSelectedItems();
         HBox.setHgrow(list, Priority.ALWAYS);
@@ -232,8 +234,13 @@ public final class ChartsView {
             Rectangle swatch = new Rectangle(14, 14, run.color());
             Label label = new Label();
             label.textProperty().bind(run.label());
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
+            // The label gives way (ending in "…") so that the buttons stay in view; its tooltip has it all.
+            label.setMinWidth(0);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, Priority.ALWAYS);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(run.label());
+            label.setTooltip(whole);
             Button model = new Button("Open model");
             model.getStyleClass().add("small-button");
             model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
@@ -244,8 +251,9 @@ public final class ChartsView {
             delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
             delete.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
             delete.setOnAction(e -> runs.delete(run));
-            HBox row = new HBox(8, show, swatch, label, spacer, model, delete);
+            HBox row = new HBox(8, show, swatch, label, model, delete);
             row.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
             setGraphic(row);
         }
     }
