@@ -59,6 +59,8 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        String runStore = System.getProperty(org.mnistlab.runs.RunStore.FILE_PROPERTY);
+        if (runStore != null) command.add("-D" + org.mnistlab.runs.RunStore.FILE_PROPERTY + "=" + runStore); // never the user's own store
         command.addAll(jvmOptions);
         command.add(mainClass.getName());
         command.addAll(arguments);
