@@ -1,6 +1,7 @@
 package org.mnistlab.training;
 
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.WeightInitKind;
 
 /**
  * Decides when a run has diverged, and says so in words a student can act on.
@@ -14,7 +15,21 @@ import org.mnistlab.network.NetworkSpec;
 final class DivergenceDetector {
     static final double EXPLODED_LOSS = 9.0;
     static final int PATIENCE = 3;
+    /** Larger initial weights than this (uniform init) make a network's first outputs explode by themselves. */
+    static final double LARGE_INIT_SCALE = 0.5;
+    /** An L2 penalty this strong dominates the loss and its gradient. */
+    static final double LARGE_L2 = 0.1;
+    private final NetworkSpec spec;
     private int batchesAbove;
+
+    /** For a run of {@code spec}: its settings decide which likely cause the advice names. */
+    DivergenceDetector(NetworkSpec spec) {
+        this.spec = spec;
+    }
+
+    DivergenceDetector() {
+        this(NetworkSpec.defaults());
+    }
 
     /** @return null while the run is healthy, else the explanation to show */
     String check(double loss, int epoch, int batch, double learningRate) {
@@ -30,9 +45,19 @@ final class DivergenceDetector {
             what = String.format(java.util.Locale.ROOT, "exploded to %.1f", loss);
             aside = " (a network that only guesses scores 2.3)";
         }
-        return "The loss " + what + " at epoch " + epoch + ", batch " + batch + aside
-                + ": the steps are so large that the weights blew up. Try a learning rate below "
-                + NetworkSpec.formatNumber(learningRate / 10) + " (it was "
-                + NetworkSpec.formatNumber(learningRate) + ").";
+        return "The loss " + what + " at epoch " + epoch + ", batch " + batch + aside + ": " + likelyCause(learningRate);
+    }
+
+    private String likelyCause(double learningRate) {
+        if (spec.weightInit() == WeightInitKind.UNIFORM && spec.initScale() > LARGE_INIT_SCALE) {
+            return "the initial weights are too large (init scale " + NetworkSpec.formatNumber(spec.initScale())
+                    + "). Try an init scale of 0.05 or below, or He initialisation.";
+        }
+        if (spec.l2() >= LARGE_L2) {
+            return "the L2 penalty is too strong (" + NetworkSpec.formatNumber(spec.l2())
+                    + "). Try 0.0001, or 0 for none.";
+        }
+        return "the steps are so large that the weights blew up. Try a learning rate below "
+                + NetworkSpec.formatNumber(learningRate / 10) + " (it was " + NetworkSpec.formatNumber(learningRate) + ").";
     }
 }

@@ -9,6 +9,7 @@ import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
+import org.mnistlab.storage.UserFolders;
 
 /**
  * The lab window. Opens at once; MNIST and the default model load in the background while the
@@ -97,7 +98,11 @@ public class LabApp extends Application {
     }
 
     private void loadDefaultModel(LabContext context) {
-        BackgroundTask.wrap(() -> ModelFile.loadBundledDefault().model()).named("lab-loader").onSuccess(model -> {
+        BackgroundTask.wrap(() -> {
+            // Saves interrupted in an earlier session leave hidden .partial files; clear old ones first.
+            ModelFile.removeStaleTemporaryFiles(UserFolders.modelsFolder());
+            return ModelFile.loadBundledDefault().model();
+        }).named("lab-loader").onSuccess(model -> {
             if (context.model().get() == null) {
                 context.useModel(model, "the bundled default model (" + model.spec().architecture() + ")");
             }

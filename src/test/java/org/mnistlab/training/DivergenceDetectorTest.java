@@ -1,9 +1,12 @@
 package org.mnistlab.training;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.WeightInitKind;
 
 class DivergenceDetectorTest {
 
@@ -29,5 +32,19 @@ class DivergenceDetectorTest {
     void ordinaryLossesNeverTrigger() {
         DivergenceDetector detector = new DivergenceDetector();
         for (int i = 0; i < 100; i++) assertNull(detector.check(2.3 - i * 0.02, 1, i + 1, 0.05));
+    }
+
+    @Test
+    void largeInitialWeightsOrAStrongL2AreNamedAsTheLikelyCauseInsteadOfTheLearningRate() {
+        NetworkSpec d = NetworkSpec.defaults();
+        NetworkSpec bigInit = new NetworkSpec(d.hiddenLayers(), d.optimizer(), d.learningRate(), d.momentum(),
+                d.batchSize(), d.epochs(), d.seed(), d.dropout(), d.l2(), WeightInitKind.UNIFORM, 1.5, d.normalization());
+        String init = new DivergenceDetector(bigInit).check(Double.NaN, 1, 1, 0.05);
+        assertTrue(init.contains("the initial weights are too large (init scale 1.5)"), init);
+        assertFalse(init.contains("learning rate"), init);
+        NetworkSpec strongL2 = new NetworkSpec(d.hiddenLayers(), d.optimizer(), d.learningRate(), d.momentum(),
+                d.batchSize(), d.epochs(), d.seed(), d.dropout(), 1, d.weightInit(), d.initScale(), d.normalization());
+        String l2 = new DivergenceDetector(strongL2).check(Double.NaN, 1, 1, 0.05);
+        assertTrue(l2.contains("the L2 penalty is too strong (1)"), l2);
     }
 }

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.testing.TestData;
 
 class TrainerTest {
@@ -112,6 +115,18 @@ class TrainerTest {
         assertTrue(outcome.message().contains("at epoch 1, batch "), outcome.message());
         assertTrue(outcome.examplesSeen() < 20 * 50, "caught within a few batches, not at the end");
         assertTrue(outcome.message().contains("Try a learning rate below 5"), outcome.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = "ADADELTA", mode = EnumSource.Mode.EXCLUDE) // it has no rate
+    void everyOptimizerOnTheFastPathStopsAsDivergedWithTheSameAdvice(OptimizerKind kind) {
+        NetworkSpec spec = SMALL.toBuilder().optimizer(kind).learningRate(100).epochs(3).build();
+        Trainer trainer = new Trainer(spec, train, test);
+        assertEquals("fast path", trainer.engineDescription());
+        TrainingOutcome outcome = trainer.run(TrainingListener.NONE, new TrainingControl());
+        assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status(), kind.toString());
+        assertTrue(outcome.message().startsWith("The loss "), outcome.message());
+        assertTrue(outcome.message().contains("Try a learning rate below 10 (it was 100)"), outcome.message());
     }
 
     @Test

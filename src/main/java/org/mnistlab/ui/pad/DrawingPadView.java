@@ -68,8 +68,7 @@ public final class DrawingPadView {
         Label digit = new Label();
         digit.setId("padPrediction");
         digit.getStyleClass().add("pad-prediction");
-        digit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.predicted().get() < 0 ? "?" : String.valueOf(vm.predicted().get()), vm.predicted()));
+        digit.textProperty().bind(vm.answer());
         Label message = new Label();
         message.setId("padMessage");
         message.setWrapText(true);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -54,6 +56,8 @@ public final class PadViewModel {
     private final ReadOnlyObjectWrapper<DrawingReading> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WeightGrid> firstLayer = new ReadOnlyObjectWrapper<>();
     private final LatestOnly<Reading> reader;
+    private final StringBinding answer = Bindings.createStringBinding(
+            () -> predicted.get() < 0 ? "?" : String.valueOf(predicted.get()), predicted);
     private final LatestOnly<WeightGrid> weightsReader;
     /** A picture to draw over (a test image sent from the inside panel); null for a blank start. */
     private InkImage startingPicture;
@@ -215,6 +219,8 @@ public final class PadViewModel {
     public ReadOnlyObjectProperty<float[]> networkInput() { return networkInput.getReadOnlyProperty(); }
     /** The digit read, or -1 when there is none. */
     public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
+    /** The digit read, as the pad shows it: "?" when there is none. */
+    public StringBinding answer() { return answer; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     /** The steps from drawing to input and every hidden layer's activations; null when nothing is read. */
     public ReadOnlyObjectProperty<DrawingReading> details() { return details.getReadOnlyProperty(); }

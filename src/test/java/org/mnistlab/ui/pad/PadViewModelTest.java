@@ -60,6 +60,7 @@ class PadViewModelTest {
         assertNull(pad.networkInput().get());
         assertNull(pad.probabilities().get());
         assertEquals(-1, pad.predicted().get());
+        assertEquals("?", pad.answer().get());
         for (float ink : pad.picture().get().ink()) assertEquals(0, ink, "the canvas is blank again");
     }
 
