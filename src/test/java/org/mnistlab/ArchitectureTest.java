@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"org.mnistlab.data..", "org.mnistlab.network..",
         "org.mnistlab.training..", "org.mnistlab.evaluation..", "org.mnistlab.drawing..", "org.mnistlab.storage..",
-        "org.mnistlab.backend.."};
+        "org.mnistlab.backend..", "org.mnistlab.inspection.."};
 
     @ArchTest
     static final ArchRule engineUsesNoJavaFx = noClasses().that().resideInAnyPackage(ENGINE)
@@ -76,7 +76,8 @@ class ArchitectureTest {
     }
 
     private static boolean allowed(String layer, String imported) {
-        boolean engine = List.of("data", "network", "training", "evaluation", "drawing", "storage", "backend")
+        boolean engine = List.of("data", "network", "training", "evaluation", "drawing", "storage", "backend",
+                "inspection")
                 .contains(layer);
         if (engine && (imported.startsWith("javafx.") || imported.startsWith("org.controlsfx.")
                 || imported.startsWith("org.mnistlab.ui.") || imported.startsWith("org.mnistlab.cli."))) {
