@@ -31,7 +31,8 @@ final class TrainCommand implements Command {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
-                                        test_accuracy, samples_per_second
+                                        test_accuracy, samples_per_second (and hint, in the
+                                        epoch where the loss stopped falling)
                 """);
     }
 
@@ -53,10 +54,18 @@ final class TrainCommand implements Command {
                     BackendInfo.current().shortText());
         }
         TrainingOutcome outcome = trainer.run(new TrainingListener() {
+            private String hint = "";
+
+            @Override
+            public void onHint(int epoch, int batch, String text) {
+                hint = text;
+            }
+
             @Override
             public void onEpochEnd(EpochSummary s) {
-                out.println(json ? epochJson(s) : epochText(s));
+                out.println(json ? epochJson(s, hint) : epochText(s, hint));
                 out.flush();
+                hint = "";
             }
         }, new TrainingControl());
 
@@ -72,15 +81,19 @@ final class TrainCommand implements Command {
         return Cli.OK;
     }
 
-    private static String epochText(EpochSummary s) {
+    /** @param hint given during this epoch (the loss stopped falling), or empty */
+    private static String epochText(EpochSummary s, String hint) {
         return String.format(Locale.ROOT,
                 "epoch %d  train loss %.4f  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
-                s.epoch(), s.trainLoss(), s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond());
+                s.epoch(), s.trainLoss(), s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond())
+                + (hint.isEmpty() ? "" : "\n  hint: " + hint);
     }
 
-    private static String epochJson(EpochSummary s) {
-        return Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
+    private static String epochJson(EpochSummary s, String hint) {
+        Json json = Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
                 .put("test_loss", s.testLoss()).put("test_accuracy", s.testAccuracy())
-                .put("samples_per_second", Math.round(s.samplesPerSecond())).toString();
+                .put("samples_per_second", Math.round(s.samplesPerSecond()));
+        if (!hint.isEmpty()) json.put("hint", hint);
+        return json.toString();
     }
 }

@@ -224,6 +224,8 @@ public final class Trainer {
         private final Random shuffleRandom = new Random(spec.seed());
         private final DivergenceDetector divergence = new DivergenceDetector();
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
+        private final StalledLossDetector stalled = new StalledLossDetector(batchesPerEpoch);
+        private String hint = "";
         private double learningRate = spec.learningRate();
         private long examplesSeen;
         private int epochsCompleted;
@@ -276,6 +278,11 @@ public final class Trainer {
                 if (diverged != null) {
                     return outcome(TrainingOutcome.Status.DIVERGED, diverged);
                 }
+                String stalledHint = stalled.check(loss);
+                if (stalledHint != null) {
+                    hint = stalledHint;
+                    listener.onHint(epoch, batch, stalledHint);
+                }
                 lossSum += loss * (to - from);
                 double samplesPerSecond = epochExamples / (trainingNanos / 1e9);
                 listener.onBatch(new BatchProgress(epoch, batch, batchesPerEpoch, examplesSeen, loss,
@@ -322,7 +329,7 @@ public final class Trainer {
 
         private TrainingOutcome outcome(TrainingOutcome.Status status, String message) {
             return new TrainingOutcome(status, message, epochsCompleted, examplesSeen, lastEvaluation,
-                    new TrainedModel(spec, network));
+                    new TrainedModel(spec, network), hint);
         }
     }
 }

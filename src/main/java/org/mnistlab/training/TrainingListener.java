@@ -21,5 +21,11 @@ public interface TrainingListener {
     /** A learning-rate change requested during the run took effect before this many examples. */
     default void onLearningRateChanged(long examplesSeen, double learningRate) {}
 
+    /**
+     * Advice about a run that goes on, given once (today: the loss stopped falling, a sign of a
+     * learning rate too high). The run is not stopped for it.
+     */
+    default void onHint(int epoch, int batch, String hint) {}
+
     TrainingListener NONE = new TrainingListener() {};
 }

@@ -7,9 +7,10 @@ import org.mnistlab.network.TrainedModel;
  *
  * @param message for the user: empty when completed, the explanation when diverged or stopped
  * @param lastEvaluation the most recent test measurement, or null if none was made
+ * @param hint advice about a run that went on but did not go well (the loss stopped falling), or empty
  */
 public record TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
-        EvaluationPoint lastEvaluation, TrainedModel model) {
+        EvaluationPoint lastEvaluation, TrainedModel model, String hint) {
 
     public enum Status { COMPLETED, CANCELLED, DIVERGED }
 

@@ -69,8 +69,20 @@ class CliTest {
                 "nothing is written without --out");
     }
 
+    @Test
+    void theNotebooksTooHighRateTrainsOnWithAHintInTheEpochItStalled() throws Exception {
+        Result r = cli("train", "--layers", "64,32", "--optimizer", "sgd", "--batch", "100", "--epochs", "3",
+                "--seed", "1", "--normalization", "standardize", "--init", "pytorch", "--lr", "0.9",
+                "--limit", "6000", "--json");
+        assertEquals(0, r.code(), "thrashing is not diverging: " + r.err());
+        assertEquals(3, r.lines().size(), r.out());
+        long hints = r.lines().stream().filter(l -> l.contains("\"hint\":\"the loss stopped falling: "
+                + "the learning rate may be too high\"")).count();
+        assertEquals(1, hints, "given once, in the epoch it was noticed: " + r.out());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
+    @ValueSource(strings = {"--init=pytorchh", "--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
             "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",
             "--dropout=-0.1", "--l2=-Infinity", "--layers=64,x", "--layers=10000000", "--layers=64,-3",
             "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101"})

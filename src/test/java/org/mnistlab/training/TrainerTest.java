@@ -110,8 +110,10 @@ class TrainerTest {
         assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
         assertTrue(outcome.message().startsWith("The loss "), outcome.message());
         assertTrue(outcome.message().contains("at epoch 1, batch "), outcome.message());
-        assertTrue(outcome.examplesSeen() < 20 * 50, "caught within a few batches, not at the end");
-        assertTrue(outcome.message().contains("Try a learning rate below 5"), outcome.message());
+        assertTrue(outcome.examplesSeen() <= (DivergenceDetector.PATIENCE + 10) * 50,
+                "caught once the loss has stayed up for the detector's patience, not at the end: "
+                        + outcome.examplesSeen());
+        assertTrue(outcome.message().contains("You could try 5, a tenth of the rate that blew up (50)"), outcome.message());
     }
 
     @Test

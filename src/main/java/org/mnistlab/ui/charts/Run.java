@@ -34,6 +34,7 @@ public final class Run {
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.RUNNING);
     private final StringProperty label = new SimpleStringProperty();
     private double smoothed = Double.NaN;
+    private String hint = "";
 
     Run(int number, NetworkSpec spec, Color color) {
         this.number = number;
@@ -78,8 +79,19 @@ public final class Run {
         copy.evaluations.addAll(evaluations);
         copy.rateChanges.addAll(rateChanges);
         copy.smoothed = smoothed;
+        copy.hint = hint;
         copy.finishAs(state.get());
         return copy;
+    }
+
+    /** Advice the trainer gave while the run went on ("the loss stopped falling: …"), shown in its label. */
+    public void giveHint(String text) {
+        hint = text;
+        updateLabel();
+    }
+
+    public String hint() {
+        return hint;
     }
 
     public void finishAs(State end) {
@@ -102,6 +114,7 @@ public final class Run {
             case DIVERGED -> text.append(" (diverged)");
             default -> { }
         }
+        if (!hint.isEmpty()) text.append(" — ").append(hint);
         label.set(text.toString());
     }
 

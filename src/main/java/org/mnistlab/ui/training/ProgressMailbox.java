@@ -25,6 +25,7 @@ public final class ProgressMailbox implements TrainingListener {
     private final ConcurrentLinkedQueue<double[]> rateChanges = new ConcurrentLinkedQueue<>();
     private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
     private final AtomicReference<TrainedModel> snapshot = new AtomicReference<>();
+    private final AtomicReference<String> hint = new AtomicReference<>();
 
     @Override
     public void onBatch(BatchProgress progress) {
@@ -47,10 +48,15 @@ public final class ProgressMailbox implements TrainingListener {
         rateChanges.add(new double[] {examplesSeen, learningRate});
     }
 
+    @Override
+    public void onHint(int epoch, int batch, String text) {
+        hint.set(text);
+    }
+
     /** Everything that arrived since the last call. */
     public Batch drain() {
         return new Batch(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
-                latest.get(), snapshot.getAndSet(null));
+                latest.get(), snapshot.getAndSet(null), hint.getAndSet(null));
     }
 
     private static <T> List<T> drainQueue(ConcurrentLinkedQueue<T> queue) {
@@ -59,7 +65,10 @@ public final class ProgressMailbox implements TrainingListener {
         return out;
     }
 
-    /** One frame's worth of progress; {@code newModel} is null unless an epoch ended. */
+    /**
+     * One frame's worth of progress; {@code newModel} is null unless an epoch ended, {@code hint}
+     * null unless the trainer gave one (the loss stopped falling) since the last frame.
+     */
     public record Batch(List<double[]> losses, List<EvaluationPoint> evaluations, List<double[]> rateChanges,
-            BatchProgress latest, TrainedModel newModel) {}
+            BatchProgress latest, TrainedModel newModel, String hint) {}
 }

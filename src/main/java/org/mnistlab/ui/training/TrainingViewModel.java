@@ -125,6 +125,7 @@ public final class TrainingViewModel {
             run.append(batch.losses(), batch.evaluations(), batch.rateChanges());
             charts.refresh(run);
         }
+        if (batch.hint() != null) run.giveHint(batch.hint());
         if (batch.newModel() != null) {
             context.useModel(batch.newModel(), spec.architecture() + " from run " + run.number()
                     + ", epoch " + (batch.latest() == null ? "?" : batch.latest().epoch()));
