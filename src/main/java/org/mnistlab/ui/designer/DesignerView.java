@@ -67,6 +67,15 @@ public final class DesignerView {
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
+        // Each preset says in its own tooltip what it shows and what the notebook printed.
+        presets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset preset, boolean empty) {
+                super.updateItem(preset, empty);
+                setText(empty || preset == null ? null : preset.name());
+                setTooltip(empty || preset == null ? null : Texts.tip(preset.tooltip()));
+            }
+        });
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
         });
@@ -219,7 +228,8 @@ public final class DesignerView {
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
-                + "and sigmoid."));
+                + "and sigmoid. PyTorch default is what nn.Linear does when a notebook says nothing: weights and "
+                + "biases uniform in ±1/√(inputs of the layer)."));
         // The scale shares the init's row: it only means something for the uniform init.
         TextField initScale = field("initScaleField", vm.initScale(), "init scale",
                 "Uniform init draws every starting weight from [−scale, scale].");
