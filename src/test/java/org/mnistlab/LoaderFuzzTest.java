@@ -1,6 +1,7 @@
 package org.mnistlab;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
@@ -28,9 +29,13 @@ import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.Dl4jNetworks;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.SpecJson;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.testing.TestData;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.node.ArrayNode;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
  * Random and mutated bytes for the three loaders that read files from elsewhere. Whatever the
@@ -94,6 +99,99 @@ class LoaderFuzzTest {
             Files.write(file, structured.nextBoolean() ? bytes : rezipWithOneEntryMutated(entries, structured));
             ModelFile.load(file);
         });
+    }
+
+    /**
+     * The settings entry, field by field: each field missing, null, and of every wrong JSON type,
+     * and the whole entry missing, null, huge, or not an object. Only a one-line ModelFileException
+     * may come out, never a NullPointerException or a silently reinterpreted value.
+     */
+    @Test
+    void modelSettingsEntryWithAnyFieldMissingOrOfTheWrongTypeIsRefusedWithAMessage() throws Exception {
+        NetworkSpec spec = NetworkSpec.builder().hiddenLayers(List.of(new HiddenLayer(8, ActivationKind.RELU))).build();
+        Path valid = dir.resolve("valid.zip");
+        ModelFile.save(new TrainedModel(spec, Dl4jNetworks.create(spec)), 0.5, valid);
+        Map<String, byte[]> entries = entries(valid);
+        String json = new String(entries.get(ModelFile.METADATA_ENTRY), java.nio.charset.StandardCharsets.UTF_8);
+        ObjectNode original = (ObjectNode) SpecJson.MAPPER.readTree(json);
+        List<String> wrongValues = List.of("null", "true", "\"text\"", "1.5", "-1", "1e308", "[]", "{}", "[null]",
+                "\"" + "9".repeat(5000) + "\"");
+        List<String> cases = new ArrayList<>(List.of("", "null", "[]", "42", "\"spec\"", "{}", "{\"formatVersion\":1}",
+                " ".repeat(200_000) + "{}"));
+        for (List<String> field : fieldPaths(original, new ArrayList<>())) {
+            ObjectNode missing = original.deepCopy();
+            JsonNode holder = parentOf(missing, field);
+            if (holder instanceof ObjectNode o) o.remove(field.get(field.size() - 1));
+            else ((ArrayNode) holder).remove(Integer.parseInt(field.get(field.size() - 1)));
+            cases.add(missing.toString());
+            for (String wrong : wrongValues) {
+                ObjectNode changed = original.deepCopy();
+                JsonNode parent = parentOf(changed, field);
+                String last = field.get(field.size() - 1);
+                if (parent instanceof ObjectNode o) o.set(last, SpecJson.MAPPER.readTree(wrong));
+                else ((ArrayNode) parent).set(Integer.parseInt(last), SpecJson.MAPPER.readTree(wrong));
+                cases.add(changed.toString());
+            }
+        }
+        Path file = dir.resolve("settings.zip");
+        int accepted = 0;
+        for (String settings : cases) {
+            Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+            changed.put(ModelFile.METADATA_ENTRY, settings.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Files.write(file, zip(changed));
+            try {
+                ModelFile.load(file);
+                accepted++;
+            } catch (LabException e) {
+                assertFalse(e.getMessage().isBlank() || e.getMessage().lines().count() != 1, settings + ": " + e.getMessage());
+            } catch (Throwable e) {
+                fail("settings " + (settings.length() > 300 ? settings.substring(0, 300) + "…" : settings) + " threw " + e, e);
+            }
+        }
+        // A model still loads when an optional field is missing or null (testAccuracy), or a number
+        // stays in range; nothing else can be read as a model.
+        assertTrue(accepted < cases.size() / 4, accepted + " of " + cases.size() + " accepted");
+    }
+
+    /** Every field and array element below the root, as a path of names and indices. */
+    private static List<List<String>> fieldPaths(JsonNode node, List<String> prefix) {
+        List<List<String>> paths = new ArrayList<>();
+        if (node instanceof ObjectNode o) {
+            o.fieldNames().forEachRemaining(name -> {
+                List<String> path = new ArrayList<>(prefix);
+                path.add(name);
+                paths.add(path);
+                paths.addAll(fieldPaths(o.get(name), path));
+            });
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                List<String> path = new ArrayList<>(prefix);
+                path.add(String.valueOf(i));
+                paths.add(path);
+                paths.addAll(fieldPaths(a.get(i), path));
+            }
+        }
+        return paths;
+    }
+
+    private static JsonNode parentOf(JsonNode root, List<String> path) {
+        JsonNode node = root;
+        for (String step : path.subList(0, path.size() - 1)) {
+            node = node instanceof ArrayNode a ? a.get(Integer.parseInt(step)) : node.get(step);
+        }
+        return node;
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private void fuzz(String what, List<byte[]> seeds, int iterations, Loader loader) throws IOException {

@@ -42,7 +42,9 @@ final class BenchCommand implements Command {
     public String usage() {
         return SpecOptions.usage(name(), """
                   --warmup N            examples trained before timing starts (default 20000)
-                  --window N            examples per timed window (default 20000)
+                  --window N            examples per timed window (default 20000, or what fits in one
+                                        epoch); it must fit in one epoch after a batch
+                  (--epochs does not apply: bench trains until its windows are timed)
                   --windows N           timed windows; the median is reported (default 5)
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit)
                   --profile             also print where a fast-path step's time goes, by phase
@@ -63,19 +65,18 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
+        if (args.has("epochs")) {
+            throw new UsageException("--epochs does not apply to bench: it trains until its windows are timed "
+                    + "(see --warmup, --window and --windows)");
+        }
         NetworkSpec spec = SpecOptions.read(args).toBuilder().epochs(NetworkSpec.MAX_EPOCHS).build();
         int warmup = args.integer("warmup", 20_000);
-        int window = args.integer("window", 20_000);
         int windows = args.integer("windows", 5);
-        if (warmup < 0 || window < spec.batchSize() || windows < 1) {
-            throw new UsageException("--warmup must be >= 0, --window at least one batch, --windows >= 1");
-        }
-        Trainer.Engine engine = switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
-            case "auto" -> Trainer.Engine.AUTO;
-            case "dl4j" -> Trainer.Engine.DL4J;
-            default -> throw new UsageException("--engine must be auto or dl4j");
-        };
+        if (warmup < 0) throw new UsageException("--warmup: " + warmup + " is not at least 0");
+        if (windows < 1) throw new UsageException("--windows: " + windows + " is not at least 1");
+        Trainer.Engine engine = engine(args);
         MnistData data = DataOptions.load(args);
+        int window = window(args, spec.batchSize(), data.train().count());
         TrainingControl control = new TrainingControl();
         StepProfile profile = args.has("profile") ? new StepProfile() : null;
         WindowTimer timer = new WindowTimer(warmup, window, windows, control, profile);
@@ -118,6 +119,41 @@ final class BenchCommand implements Command {
                     : profile.table());
         }
         return Cli.OK;
+    }
+
+    /** {@code --engine}: auto (the fast path where it applies) or dl4j (DL4J's fit, the reference); train takes it too. */
+    static Trainer.Engine engine(CliArgs args) {
+        return switch (args.text("engine", "auto").toLowerCase(Locale.ROOT)) {
+            case "auto" -> Trainer.Engine.AUTO;
+            case "dl4j" -> Trainer.Engine.DL4J;
+            default -> throw new UsageException("--engine must be auto or dl4j");
+        };
+    }
+
+    /**
+     * Examples per timed window. A window that crosses an epoch end is discarded, and each epoch's
+     * first batch starts a window, so a window must fit in an epoch after one batch; a larger one
+     * would train for ever without timing anything. The default shrinks to fit a {@code --limit}.
+     */
+    private static int window(CliArgs args, int batch, int trainImages) {
+        int fits = (trainImages / batch) * batch - batch; // whole batches, in case the last partial one is dropped
+        if (fits < batch) {
+            throw new UsageException(String.format(Locale.ROOT, "--batch: %,d leaves no room for a timed window in an "
+                    + "epoch of %,d training images; bench needs a batch of at most half the training images",
+                    batch, trainImages));
+        }
+        if (!args.has("window")) return Math.min(20_000, fits);
+        int window = args.integer("window", 20_000);
+        if (window < batch) {
+            throw new UsageException(String.format(Locale.ROOT, "--window: %,d is smaller than one batch (%,d)",
+                    window, batch));
+        }
+        if (window > fits) {
+            throw new UsageException(String.format(Locale.ROOT, "--window: %,d examples do not fit in one epoch of %,d "
+                    + "training images after a batch of %,d; give at most %,d, or a larger --limit",
+                    window, trainImages, batch, fits));
+        }
+        return window;
     }
 
     /** Times consecutive windows from batch callbacks; cancels the run once it has enough. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mnistlab.LabException;
+import org.mnistlab.Quoted;
 import org.mnistlab.network.InvalidSpecException;
 
 /** Dispatches {@code java -jar mnist-lab.jar COMMAND …} and maps failures to exit codes and one line. */
@@ -20,7 +21,7 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new TrainCommand(), new EvaluateCommand(), new PredictCommand(),
-                new BenchCommand(), new InfoCommand())) {
+                new BenchCommand(), new InfoCommand(), new RunsCommand())) {
             commands.put(c.name(), c);
         }
     }
@@ -44,7 +45,14 @@ public final class Cli {
         try {
             Set<String> flags = new HashSet<>(command.flags());
             flags.add("verbose");
-            return command.run(CliArgs.parse(command.name(), rest, command.valuedOptions(), flags), out, err);
+            CliArgs parsed = CliArgs.parse(command.name(), rest, command.valuedOptions(), flags);
+            if (!command.takesArguments() && !parsed.positionals().isEmpty()) {
+                throw new UsageException("unexpected argument " + Quoted.of(parsed.positionals().get(0)) + "; "
+                        + command.name() + " takes only options (see java -jar mnist-lab.jar " + command.name()
+                        + " --help)");
+            }
+            int code = command.run(parsed, out, err);
+            return outputLost(out) ? failedToWrite(command, err) : code;
         } catch (UsageException | InvalidSpecException e) {
             err.println("mnist-lab " + command.name() + ": " + e.getMessage());
             return USAGE;
@@ -56,6 +64,17 @@ public final class Cli {
                     + "or give Java more memory (java -Xmx8g -jar …)");
             return FAILED;
         }
+    }
+
+    /** True when writing to {@code out} failed (a full disk, a closed pipe): PrintStream keeps that quiet. */
+    private static boolean outputLost(PrintStream out) {
+        return out.checkError();
+    }
+
+    private static int failedToWrite(Command command, PrintStream err) {
+        err.println("mnist-lab " + command.name() + ": could not write the output (standard output is full "
+                + "or closed); what was printed is incomplete");
+        return FAILED;
     }
 
     private static boolean isHelp(String arg) {

@@ -23,6 +23,11 @@ interface Command {
         return Set.of("json");
     }
 
+    /** Whether it reads arguments besides options (predict's image files); a stray word is an error otherwise. */
+    default boolean takesArguments() {
+        return false;
+    }
+
     /** @return the exit code */
     int run(CliArgs args, PrintStream out, PrintStream err);
 }

@@ -41,8 +41,7 @@ final class EvaluateCommand implements Command {
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         TrainedModel model = ModelFile.load(ModelOption.required(args));
         DigitSet test = MnistLoader.loadTest(args.path("data"));
-        EvaluationReport report = Evaluator.evaluate(model.network(),
-                test.features(model.spec().normalization()), test.labels());
+        EvaluationReport report = Evaluator.evaluate(model, test);
         if (args.has("json")) {
             out.println(Json.object().put("test_accuracy", report.accuracy()).put("test_loss", report.loss())
                     .put("per_class_accuracy", report.perClassAccuracy())

@@ -17,6 +17,11 @@ final class Json {
         return this;
     }
 
+    Json putAll(Map<String, Object> more) {
+        fields.putAll(more);
+        return this;
+    }
+
     @Override
     public String toString() {
         return SpecJson.toJson(fields);

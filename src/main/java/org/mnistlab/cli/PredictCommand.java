@@ -1,9 +1,11 @@
 package org.mnistlab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import org.mnistlab.Quoted;
 import org.mnistlab.drawing.BlankImageException;
 import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.ImageFiles;
@@ -41,6 +43,11 @@ final class PredictCommand implements Command {
     }
 
     @Override
+    public boolean takesArguments() {
+        return true;
+    }
+
+    @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         Path modelFile = ModelOption.required(args);
         if (args.positionals().isEmpty()) throw new UsageException("name at least one image file");
@@ -49,7 +56,7 @@ final class PredictCommand implements Command {
         int failures = 0;
         for (String file : args.positionals()) {
             try {
-                float[] p = model.probabilities(DigitPreprocessor.toMnist(ImageFiles.read(Path.of(file))));
+                float[] p = model.probabilities(DigitPreprocessor.toMnist(ImageFiles.read(imagePath(file))));
                 int digit = TrainedModel.argMax(p);
                 out.println(json
                         ? Json.object().put("file", file).put("digit", digit).put("probabilities", p).toString()
@@ -64,6 +71,15 @@ final class PredictCommand implements Command {
             }
         }
         return failures == 0 ? Cli.OK : Cli.FAILED;
+    }
+
+    private static Path imagePath(String file) {
+        if (file.isBlank()) throw new ImageInputException("'': an image file needs a name");
+        try {
+            return CliArgs.toPath(file);
+        } catch (InvalidPathException e) {
+            throw new ImageInputException(Quoted.of(file) + ": " + CliArgs.unusableName(file, e));
+        }
     }
 
     private static void report(String file, String problem, boolean json, PrintStream out, PrintStream err) {

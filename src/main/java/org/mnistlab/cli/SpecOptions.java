@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.mnistlab.Quoted;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
@@ -139,24 +140,25 @@ final class SpecOptions {
     }
 
     static List<HiddenLayer> layers(String sizes, String activations) {
+        List<ActivationKind> kinds = new ArrayList<>();
+        for (String kind : activations.split(",", -1)) kinds.add(ActivationKind.parse(kind.trim()));
         List<HiddenLayer> layers = new ArrayList<>();
         String trimmed = sizes.trim();
-        if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) return layers;
-        String[] parts = trimmed.split(",");
-        String[] kinds = activations.split(",");
-        if (kinds.length != 1 && kinds.length != parts.length) {
-            throw new InvalidSpecException("activation", kinds.length + " activations for "
+        if (trimmed.equalsIgnoreCase("none")) return layers; // only 'none' means no hidden layer
+        String[] parts = trimmed.split(",", -1);
+        if (kinds.size() != 1 && kinds.size() != parts.length) {
+            throw new InvalidSpecException("activation", kinds.size() + " activations for "
                     + parts.length + " layers; give one, or one per layer");
         }
         for (int i = 0; i < parts.length; i++) {
             int units;
             try {
-                units = Integer.parseInt(parts[i].trim());
+                units = CliArgs.parseWhole(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw new InvalidSpecException("layers", "'" + parts[i].trim()
-                        + "' is not a whole number of units (e.g. --layers 64,32)");
+                throw new InvalidSpecException("layers", Quoted.of(parts[i].trim())
+                        + " is not a whole number of units (e.g. --layers 64,32, or --layers none)");
             }
-            layers.add(new HiddenLayer(units, ActivationKind.parse(kinds[kinds.length == 1 ? 0 : i].trim())));
+            layers.add(new HiddenLayer(units, kinds.get(kinds.size() == 1 ? 0 : i)));
         }
         return layers;
     }

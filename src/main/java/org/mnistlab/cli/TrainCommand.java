@@ -7,6 +7,10 @@ import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.runs.DataSource;
+import org.mnistlab.runs.RunRecorder;
+import org.mnistlab.runs.RunStore;
+import org.mnistlab.runs.RunStoreException;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.EpochSummary;
 import org.mnistlab.training.Trainer;
@@ -14,8 +18,11 @@ import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
 import org.mnistlab.training.TrainingOutcome;
 
-/** {@code train}: one line per epoch, optionally saving the model. */
+/** {@code train}: one line per epoch, recording the run in the run store and optionally saving the model. */
 final class TrainCommand implements Command {
+    /** Guessing one of ten digits. */
+    private static final double CHANCE = 0.1;
+
     @Override
     public String name() {
         return "train";
@@ -30,30 +37,46 @@ final class TrainCommand implements Command {
     public String usage() {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
+                  --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
+                                        the reference the fast path is checked against)
+                  --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second (and hint, in the
                                         epoch where the loss stopped falling)
-                """);
+                """ + StoreOption.HELP);
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out");
+        return SpecOptions.valuedOptions("out", "engine", StoreOption.NAME);
+    }
+
+    @Override
+    public Set<String> flags() {
+        return Set.of("json", "no-record");
     }
 
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
         Path target = args.path("out");
+        if (target != null) {
+            ModelFile.requireSavable(target); // now, not after the whole training
+            ModelFile.removeStaleTemporaryFiles(target.toAbsolutePath().getParent());
+        }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
-        Trainer trainer = new Trainer(spec, data.train(), data.test());
+        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
         if (!json) {
-            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s)%n", spec.summary(),
+            out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s, %s)%n", spec.summary(),
                     data.train().count(), spec.epochs(), spec.epochs() == 1 ? "" : "s",
-                    BackendInfo.current().shortText());
+                    BackendInfo.current().shortText(), trainer.engineDescription());
         }
-        TrainingOutcome outcome = trainer.run(new TrainingListener() {
+        RunStore store = args.has("no-record") ? null : openStore(args, err);
+        RunRecorder recorder = store == null ? null : RunRecorder.start(store, spec,
+                DataSource.of(args.path("data"), data.train().count(), data.test().count()),
+                notice -> err.println("mnist-lab train: " + notice));
+        TrainingListener printer = new TrainingListener() {
             private String hint = "";
 
             @Override
@@ -67,18 +90,54 @@ final class TrainCommand implements Command {
                 out.flush();
                 hint = "";
             }
-        }, new TrainingControl());
+        };
+        TrainingOutcome outcome;
+        try {
+            outcome = trainer.run(recorder == null ? printer : TrainingListener.both(recorder, printer),
+                    new TrainingControl());
+            if (recorder != null) {
+                recorder.finish(outcome);
+                if (!recorder.failed()) {
+                    (json ? err : out).println("Recorded as run " + recorder.runId()
+                            + " (java -jar mnist-lab.jar runs show " + recorder.runId() + ")");
+                }
+            }
+        } finally {
+            if (store != null) store.close();
+        }
 
         if (outcome.diverged()) {
             err.println("mnist-lab train: " + outcome.message());
             return Cli.FAILED;
         }
+        String warning = outcome.lastEvaluation() == null ? null : chanceWarning(outcome.lastEvaluation().testAccuracy());
+        if (warning != null) err.println("mnist-lab train: " + warning);
         if (target != null) {
             Double accuracy = outcome.lastEvaluation() == null ? null : outcome.lastEvaluation().testAccuracy();
             ModelFile.save(outcome.model(), accuracy, target);
             (json ? err : out).println("Saved the model to " + target);
         }
         return Cli.OK;
+    }
+
+    /**
+     * A warning when the final accuracy is within 2 points of guessing: not a failure (the run did
+     * what was asked, exit 0), but a student should not miss it.
+     */
+    static String chanceWarning(double accuracy) {
+        if (accuracy > CHANCE + 0.02) return null;
+        return String.format(Locale.ROOT, "warning: the final test accuracy, %.1f%%, is no better than guessing "
+                + "(10%%): the network has not learned. Try a lower learning rate or more epochs.", 100 * accuracy);
+    }
+
+    /** The store, or null with a notice: training goes on without recording. */
+    private static RunStore openStore(CliArgs args, PrintStream err) {
+        try {
+            return StoreOption.open(args, "train", err);
+        } catch (RunStoreException e) {
+            err.println("mnist-lab train: " + RunRecorder.NOT_SAVING + e.getMessage());
+            return null;
+        }
     }
 
     /** @param hint given during this epoch (the loss stopped falling), or empty */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.mnistlab.FileProblems;
 
 /**
  * Parses the IDX format MNIST is distributed in (big-endian header, then unsigned bytes).
@@ -113,7 +114,7 @@ public final class IdxReader {
         } catch (ZipException e) {
             throw new DataFileException(fileName, "corrupt gzip data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new DataFileException(fileName, "cannot be read (" + e.getMessage() + ")", e);
+            throw new DataFileException(fileName, "cannot be read (" + FileProblems.describe(e) + ")", e);
         }
     }
 

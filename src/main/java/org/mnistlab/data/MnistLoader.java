@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.function.BiFunction;
+import org.mnistlab.FileProblems;
 
 /**
  * Loads MNIST from the copy bundled with the app (the default) or from a folder the user names.
@@ -18,6 +21,7 @@ public final class MnistLoader {
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
     private static final String BUNDLED = "/assets/mnist/";
+    private static final List<String> ALL = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
     private MnistLoader() {}
 
@@ -53,6 +57,17 @@ public final class MnistLoader {
         return readSet(inFolder(folder, TEST_IMAGES), inFolder(folder, TEST_LABELS));
     }
 
+    /** The resource names of the bundled copy, in the order train images, train labels, test images, test labels. */
+    public static List<String> bundledResources() {
+        return ALL.stream().map(base -> BUNDLED + base + ".gz").toList();
+    }
+
+    /** The files {@link #loadFolder} reads from {@code folder} (raw or .gz), in the same order. */
+    public static List<Path> folderFiles(Path folder) {
+        requireFolder(folder);
+        return ALL.stream().map(base -> fileInFolder(folder, base)).toList();
+    }
+
     /** A file to read: its name for messages, and how to open it. */
     private record Source(String name, Opener opener) {
         /** Opens the file and parses it with {@code parse}, which is given the name for its messages. */
@@ -60,7 +75,7 @@ public final class MnistLoader {
             try (InputStream in = opener.open()) {
                 return parse.apply(name, in);
             } catch (IOException e) {
-                throw new DataFileException(name, "cannot be read (" + e.getMessage() + ")", e);
+                throw new DataFileException(name, "cannot be read (" + FileProblems.describe(e) + ")", e);
             }
         }
     }
@@ -71,6 +86,10 @@ public final class MnistLoader {
 
     private static DigitSet readSet(Source imagesFile, Source labelsFile) {
         IdxReader.Images images = imagesFile.read(IdxReader::readImages);
+        if (images.count() == 0) {
+            // An accuracy over no images is NaN, and a model saved from it would store "NaN".
+            throw new DataFileException(imagesFile.name(), "holds no images; a training or test set needs at least one");
+        }
         byte[] labels = labelsFile.read(IdxReader::readLabels);
         if (labels.length != images.count()) {
             throw new DataFileException(labelsFile.name(), "has " + labels.length
@@ -80,7 +99,14 @@ public final class MnistLoader {
     }
 
     private static void requireFolder(Path folder) {
-        if (!Files.isDirectory(folder)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(folder, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new DataFileException(folder.toString(), e instanceof NoSuchFileException ? "not found"
+                    : "cannot be opened (" + FileProblems.describe(e) + ")", e);
+        }
+        if (!attributes.isDirectory()) {
             throw new DataFileException(folder.toString(), "is not a folder");
         }
     }
@@ -97,13 +123,40 @@ public final class MnistLoader {
     }
 
     private static Source inFolder(Path folder, String baseName) {
+        Path file = fileInFolder(folder, baseName);
+        return new Source(file.toString(), () -> Files.newInputStream(file));
+    }
+
+    /** The regular file holding {@code baseName} in {@code folder}, raw or with .gz. */
+    private static Path fileInFolder(Path folder, String baseName) {
         Path raw = folder.resolve(baseName);
         Path gz = folder.resolve(baseName + ".gz");
-        Path file = Files.exists(raw) ? raw : gz;
-        if (!Files.exists(file)) {
+        BasicFileAttributes attributes = attributes(raw);
+        Path file = raw;
+        if (attributes == null) {
+            attributes = attributes(gz);
+            file = gz;
+        }
+        if (attributes == null) {
             throw new DataFileException(raw.toString(), "not found (also looked for "
                     + gz.getFileName() + ")");
         }
-        return new Source(file.toString(), () -> Files.newInputStream(file));
+        if (!attributes.isRegularFile()) {
+            // A FIFO or a device would block the read forever or never end.
+            throw new DataFileException(file.toString(), attributes.isDirectory() ? "is a folder, not a file"
+                    : "is not a regular file (a FIFO, a device or a socket); MNIST Lab reads only regular files");
+        }
+        return file;
+    }
+
+    /** The file's attributes, null when it is absent; "permission denied" and the like are reported. */
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException absent) {
+            return null;
+        } catch (IOException e) {
+            throw new DataFileException(file.toString(), "cannot be read (" + FileProblems.describe(e) + ")", e);
+        }
     }
 }

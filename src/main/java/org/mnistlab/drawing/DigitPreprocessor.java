@@ -17,18 +17,23 @@ public final class DigitPreprocessor {
     private static final float INK_THRESHOLD = 0.1f;
     /** Less total ink than this (in full pixels) is an empty canvas, not a digit. */
     private static final float MIN_INK = 1.0f;
+    /** Strongest minus weakest ink below this is one flat colour (a grey card, a blank photo). */
+    private static final float MIN_CONTRAST = 0.1f;
 
     private DigitPreprocessor() {}
 
     /** @return 784 ink values, row-major 28×28, strongest ink scaled to 1 */
     public static float[] toMnist(InkImage image) {
         float max = 0;
+        float min = Float.MAX_VALUE;
         double total = 0;
         for (float v : image.ink()) {
             max = Math.max(max, v);
+            min = Math.min(min, v);
             total += v;
         }
-        if (max <= 0 || total < MIN_INK * Math.min(1f, max)) {
+        // A uniform image (all mid-grey) has ink everywhere and no digit: no contrast is blank.
+        if (max <= 0 || max - min < MIN_CONTRAST || total < MIN_INK * Math.min(1f, max)) {
             throw new BlankImageException("the image is blank: there is no ink to read");
         }
         int[] box = inkBounds(image, max * INK_THRESHOLD);

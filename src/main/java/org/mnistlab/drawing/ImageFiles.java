@@ -6,13 +6,20 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Node;
 
 /**
  * Reads image files (PNG, JPEG, GIF, BMP) into {@link InkImage}s, working out which way round
@@ -24,14 +31,32 @@ public final class ImageFiles {
 
     private ImageFiles() {}
 
+    /** Writes {@code argb} (row-major, {@code width} per row) as a PNG: how the window saves its charts. */
+    public static void writePng(int[] argb, int width, int height, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, height, argb, 0, width);
+        if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer in this Java");
+    }
+
+    /**
+     * A progressive JPEG is decoded whole in native memory, about 2 bytes per pixel, whatever the
+     * subsampling: 30,000×30,000 took 1.9 GB outside the Java heap. 64 megapixels (a large phone
+     * photo) costs about 130 MB; more is refused before decoding.
+     */
+    static final long MAX_PROGRESSIVE_JPEG_PIXELS = 64_000_000L;
+
     public static InkImage read(Path file) {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ImageInputException(name + ": " + (Files.exists(file) ? "is not a file" : "not found"));
+            throw new ImageInputException(name + ": " + (Files.exists(file) ? "is not a regular file" : "not found"));
         }
         try {
             if (Files.size(file) == 0) {
                 throw new ImageInputException(name + ": is empty (0 bytes)");
+            }
+            // ImageIO answers an unreadable file with null, which would read as "not an image".
+            try (InputStream probe = Files.newInputStream(file)) {
+                probe.read();
             }
             try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
                 Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -48,6 +73,8 @@ public final class ImageFiles {
             }
         } catch (ImageInputException e) {
             throw e;
+        } catch (AccessDeniedException e) {
+            throw new ImageInputException(name + ": cannot be read (permission denied)", e);
         } catch (IOException | RuntimeException e) {
             throw new ImageInputException(name + ": is damaged or not a complete image ("
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
@@ -60,12 +87,42 @@ public final class ImageFiles {
         if (width < 1 || height < 1) {
             throw new ImageInputException(name + ": the image has no pixels (" + width + "×" + height + ")");
         }
+        if ((long) width * height > MAX_PROGRESSIVE_JPEG_PIXELS && isProgressiveJpeg(reader)) {
+            throw new ImageInputException(String.format(Locale.ROOT, "%s: is a progressive JPEG of %,d×%,d pixels; "
+                    + "MNIST Lab reads progressive JPEGs of up to %,d megapixels (save it smaller, or as PNG)",
+                    name, width, height, MAX_PROGRESSIVE_JPEG_PIXELS / 1_000_000));
+        }
         ImageReadParam param = reader.getDefaultReadParam();
         int step = (Math.max(width, height) + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
         if (step > 1) {
             param.setSourceSubsampling(step, step, 0, 0);
         }
-        return reader.read(0, param);
+        // A truncated JPEG decodes with grey where the data stops, and only a warning says so.
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0, param);
+        if (!warnings.isEmpty()) {
+            throw new ImageInputException(name + ": is damaged or not a complete image (" + warnings.get(0) + ")");
+        }
+        return image;
+    }
+
+    /** From the JPEG's frame header (SOF2), read without decoding any pixels. */
+    private static boolean isProgressiveJpeg(ImageReader reader) throws IOException {
+        if (!reader.getFormatName().equalsIgnoreCase("jpeg")) return false;
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        if (metadata == null) return false;
+        Node root = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (!n.getNodeName().equals("markerSequence")) continue;
+            for (Node m = n.getFirstChild(); m != null; m = m.getNextSibling()) {
+                if (m.getNodeName().equals("sof")) {
+                    Node process = m.getAttributes().getNamedItem("process");
+                    return process != null && process.getNodeValue().equals("2");
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,6 +15,16 @@ public final class Evaluator {
     private Evaluator() {}
 
     /**
+     * How {@code model} does on {@code digits}, normalised the way the model was trained. The
+     * caller holds the model's lock if another thread may use it.
+     */
+    public static EvaluationReport evaluate(TrainedModel model, DigitSet digits) {
+        return evaluate(model.network(), digits.features(model.spec().normalization()), digits.labels());
+    }
+
+    /**
+     * The trainer's form, for a network under training whose test features it keeps.
+     *
      * @param features {@code n × 784}, already normalised the way the network was trained
      * @param labels the true digit of each row
      */

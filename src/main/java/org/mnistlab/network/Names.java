@@ -18,7 +18,7 @@ public final class Names {
                 return e;
             }
         }
-        throw new InvalidSpecException(field, "'" + text + "' is not one of " + choices(type));
+        throw new InvalidSpecException(field, org.mnistlab.Quoted.of(text) + " is not one of " + choices(type));
     }
 
     /** "relu, leaky-relu, tanh, …": every constant's {@link #typed} name. */

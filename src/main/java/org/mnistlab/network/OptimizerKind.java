@@ -10,9 +10,11 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
-/** Optimisers, each DL4J's own updater (no hand-written update rules). */
+/** Optimisers, each DL4J's own updater, except classic momentum, which DL4J lacks ({@link SgdMomentum}). */
 public enum OptimizerKind {
     SGD("SGD"),
+    /** SGD with classic momentum, as PyTorch's {@code SGD(momentum=…)}; {@link NetworkSpec#momentum()} sets it. */
+    MOMENTUM("SGD + momentum"),
     /** SGD with Nesterov momentum; {@link NetworkSpec#momentum()} sets the momentum. */
     NESTEROV("SGD + Nesterov momentum"),
     ADAM("Adam"),
@@ -32,6 +34,7 @@ public enum OptimizerKind {
     public IUpdater updater(double learningRate, double momentum) {
         return switch (this) {
             case SGD -> new Sgd(learningRate);
+            case MOMENTUM -> new SgdMomentum(learningRate, momentum);
             case NESTEROV -> new Nesterovs(learningRate, momentum);
             case ADAM -> new Adam(learningRate);
             case RMSPROP -> new RmsProp(learningRate);
@@ -40,6 +43,11 @@ public enum OptimizerKind {
             case ADAMAX -> new AdaMax(learningRate);
             case NADAM -> new Nadam(learningRate);
         };
+    }
+
+    /** Whether {@link NetworkSpec#momentum()} means anything for this optimiser. */
+    public boolean usesMomentum() {
+        return this == MOMENTUM || this == NESTEROV;
     }
 
     public boolean usesLearningRate() {

@@ -12,9 +12,17 @@ import org.nd4j.shade.jackson.databind.exc.ValueInstantiationException;
  * {@code org.nd4j.shade}), so the project carries no second copy.
  */
 public final class SpecJson {
-    /** Shared and thread-safe once configured. */
+    /**
+     * Shared and thread-safe once configured. Strict about types, so a damaged file is refused
+     * rather than reinterpreted: no 1.5 read as 1, no enum chosen by its number, no missing number
+     * read as 0, no "0.05" string read as a number.
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
+            .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true)
+            .configure(org.nd4j.shade.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false)
             .configure(SerializationFeature.INDENT_OUTPUT, false);
 
     private SpecJson() {}

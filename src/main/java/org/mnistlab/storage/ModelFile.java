@@ -1,11 +1,13 @@
 package org.mnistlab.storage;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,15 +15,20 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.mnistlab.FileProblems;
 import org.mnistlab.LabException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.SpecJson;
 import org.mnistlab.network.TrainedModel;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.core.JsonProcessingException;
 
 /**
@@ -42,15 +49,40 @@ public final class ModelFile {
     private ModelFile() {}
 
     public static void save(TrainedModel model, Double testAccuracy, Path target) {
+        save(model, testAccuracy, target, AtomicFile.DISK);
+    }
+
+    /** {@code files} is the disk, or in tests a disk that fills up. */
+    static void save(TrainedModel model, Double testAccuracy, Path target, AtomicFile files) {
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            AtomicFile.write(target, temp -> {
-                ModelSerializer.writeModel(model.network(), temp.toFile(), true);
-                addMetadata(temp, new ModelMetadata(FORMAT_VERSION, model.spec(), testAccuracy));
-            });
+            files.writeStream(target, out -> writeZip(model, new ModelMetadata(FORMAT_VERSION, model.spec(), testAccuracy), out));
         } catch (IOException e) {
-            throw new ModelFileException(target.toString(), "could not be saved ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new ModelFileException(target.toString(), "could not be saved (" + FileProblems.describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * Removes what saves killed more than a day ago left in {@code folder} (see
+     * {@link AtomicFile#removeStale}), and says so in the log.
+     */
+    public static void removeStaleTemporaryFiles(Path folder) {
+        List<Path> removed = AtomicFile.removeStale(folder, java.time.Duration.ofDays(1));
+        if (!removed.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(ModelFile.class).warn("Removed {} temporary file{} that interrupted "
+                    + "saves left in {}: {}", removed.size(), removed.size() == 1 ? "" : "s", folder,
+                    removed.stream().map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    /**
+     * Checks that a model can be saved at {@code target} before anything is trained, so a bad
+     * {@code --out} is found in a second, not after an hour of training.
+     */
+    public static void requireSavable(Path target) {
+        try {
+            AtomicFile.requireWritable(target);
+        } catch (IOException e) {
+            throw new ModelFileException(target.toString(), "cannot be saved there (" + FileProblems.describe(e) + ")", e);
         }
     }
 
@@ -63,8 +95,9 @@ public final class ModelFile {
 
     public static Loaded read(Path file) {
         String name = file.toString();
+        if (name.isEmpty()) throw new ModelFileException("(empty name)", "give the model file's name");
         if (!Files.isRegularFile(file)) {
-            throw new ModelFileException(name, Files.exists(file) ? "is not a file" : "not found");
+            throw new ModelFileException(name, Files.exists(file) ? "is not a regular file" : "not found");
         }
         ModelMetadata metadata;
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -73,16 +106,88 @@ public final class ModelFile {
         } catch (ZipException e) {
             throw new ModelFileException(name, "is not a model file (not a readable zip archive)", e);
         } catch (IOException e) {
-            throw new ModelFileException(name, "cannot be read (" + e.getMessage() + ")", e);
+            throw new ModelFileException(name, "cannot be read (" + FileProblems.describe(e) + ")", e);
         }
+        checkEntrySizes(file, name, metadata.spec());
         MultiLayerNetwork network;
         try {
             network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
-        } catch (Exception | OutOfMemoryError e) {
-            throw new ModelFileException(name, "the network inside could not be read ("
-                    + e.getClass().getSimpleName() + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ModelFileException(name, "the network inside is too large for the memory Java has", e);
+        } catch (Exception e) {
+            throw new ModelFileException(name, "its weights (" + ModelSerializer.COEFFICIENTS_BIN
+                    + ") are damaged: " + inWords(e), e);
         }
         return new Loaded(new TrainedModel(metadata.spec(), network), metadata);
+    }
+
+    /** The most each entry may unpack to; DL4J's loader reads every entry whole into memory. */
+    static long entryLimit(String entry, NetworkSpec spec) {
+        long parameters = spec.parameterCount();
+        return switch (entry) {
+            case METADATA_ENTRY -> MAX_METADATA_BYTES;
+            case ModelSerializer.CONFIGURATION_JSON -> MAX_CONFIGURATION_BYTES;
+            // float32 or float64 values plus Nd4j.write's header; updater state is at most two per weight.
+            case ModelSerializer.COEFFICIENTS_BIN -> 8 * parameters + (64 << 10);
+            case ModelSerializer.UPDATER_BIN -> 16 * parameters + (64 << 10);
+            default -> 64 << 10;
+        };
+    }
+
+    /** The settings entry is a few kB; the configuration of the largest network the lab allows is under 100 kB. */
+    static final int MAX_METADATA_BYTES = 64 << 10;
+    static final int MAX_CONFIGURATION_BYTES = 4 << 20;
+
+    /**
+     * Unpacks every entry once, counting, and refuses one larger than it can be: a small zip can
+     * unpack to gigabytes. Read as DL4J reads it, entry by entry from the start of the file.
+     */
+    private static void checkEntrySizes(Path file, String name, NetworkSpec spec) {
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            byte[] buffer = new byte[1 << 16];
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                long limit = entryLimit(entry.getName(), spec);
+                long size = 0;
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    size += n;
+                    if (size > limit) throw tooLarge(name, entry.getName(), limit);
+                }
+            }
+        } catch (ZipException e) {
+            throw new ModelFileException(name, "is damaged: its zip data is corrupt (" + inWords(e) + ")", e);
+        } catch (IOException e) {
+            throw new ModelFileException(name, "cannot be read (" + FileProblems.describe(e) + ")", e);
+        }
+    }
+
+    private static ModelFileException tooLarge(String name, String entry, long limit) {
+        return new ModelFileException(name, "its entry " + entry + " unpacks to more than "
+                + (limit >= 1 << 20 ? (limit >> 20) + " MB" : (limit >> 10) + " kB")
+                + ", more than any MNIST Lab model holds; the file is damaged or not a model");
+    }
+
+    /** Bytes of one entry, refused by name when larger than {@code limit}. */
+    private static byte[] readEntry(ZipFile zip, ZipEntry entry, String name, int limit) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] bytes = in.readNBytes(limit + 1);
+            if (bytes.length > limit) throw tooLarge(name, entry.getName(), limit);
+            return bytes;
+        }
+    }
+
+    /** An exception's message for a person: its own words if it has any, cut short, else what kind it is. */
+    private static String inWords(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null
+                || root.getMessage().isBlank())) {
+            root = root.getCause();
+        }
+        String text = root.getMessage();
+        if (text == null || text.isBlank()) {
+            return root instanceof java.io.EOFException ? "the data ends too soon" : "unreadable data";
+        }
+        text = text.lines().findFirst().orElse("").trim();
+        return text.length() > 80 ? text.substring(0, 77) + "…" : text;
     }
 
     /**
@@ -123,7 +228,7 @@ public final class ModelFile {
                 throw new ModelFileException(name, "is a DL4J model but not an MNIST Lab model (no "
                         + METADATA_ENTRY + ")");
             }
-            String json = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            String json = new String(readEntry(zip, entry, name, MAX_METADATA_BYTES), StandardCharsets.UTF_8);
             int version = SpecJson.MAPPER.readTree(json).path("formatVersion").asInt(-1);
             if (version > FORMAT_VERSION) {
                 throw new ModelFileException(name, "was saved by a newer MNIST Lab (model format "
@@ -132,7 +237,11 @@ public final class ModelFile {
             if (version < 1) {
                 throw new ModelFileException(name, "has no valid model format version");
             }
-            return SpecJson.fromJson(json, ModelMetadata.class);
+            ModelMetadata metadata = SpecJson.fromJson(json, ModelMetadata.class);
+            if (metadata == null || metadata.spec() == null) {
+                throw new ModelFileException(name, "its settings (" + METADATA_ENTRY + ") have no network spec");
+            }
+            return metadata;
         } catch (ModelFileException e) {
             throw e;
         } catch (JsonProcessingException e) {
@@ -150,12 +259,14 @@ public final class ModelFile {
     private static void checkConfiguration(ZipFile zip, String name, NetworkSpec spec) {
         MultiLayerConfiguration configuration;
         try {
-            String json = new String(zip.getInputStream(zip.getEntry("configuration.json")).readAllBytes(),
-                    StandardCharsets.UTF_8);
+            String json = new String(readEntry(zip, zip.getEntry(ModelSerializer.CONFIGURATION_JSON), name,
+                    MAX_CONFIGURATION_BYTES), StandardCharsets.UTF_8);
             configuration = MultiLayerConfiguration.fromJson(json);
+        } catch (ModelFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ModelFileException(name, "its network configuration could not be read ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new ModelFileException(name, "its network configuration (" + ModelSerializer.CONFIGURATION_JSON
+                    + ") is damaged: " + inWords(e), e);
         }
         int[] widths = spec.layerWidths();
         List<NeuralNetConfiguration> layers = configuration.getConfs();
@@ -180,10 +291,43 @@ public final class ModelFile {
         return text.length() == 0 ? "no layers" : text.toString();
     }
 
-    private static void addMetadata(Path zip, ModelMetadata metadata) throws IOException {
-        try (FileSystem fs = FileSystems.newFileSystem(zip);
-             OutputStream out = Files.newOutputStream(fs.getPath(METADATA_ENTRY))) {
-            out.write(SpecJson.toJson(metadata).getBytes(StandardCharsets.UTF_8));
+    /**
+     * DL4J's own zip layout ({@code ModelSerializer.writeModel}: the configuration JSON, the
+     * parameters and the updater state, each through {@code Nd4j.write}) plus the metadata entry,
+     * written in one pass. {@code ModelSerializer} closes its zip, so adding the metadata after it
+     * meant rewriting the whole file in place, which on a full disk left a {@code zipfstmp} file
+     * and a stack trace.
+     */
+    private static void writeZip(TrainedModel model, ModelMetadata metadata, OutputStream out) throws IOException {
+        MultiLayerNetwork network = model.network();
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
+        zip.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        zip.putNextEntry(new ZipEntry(ModelSerializer.COEFFICIENTS_BIN));
+        writeArray(network.params(), zip);
+        INDArray updaterState = network.getUpdater().getStateViewArray();
+        if (updaterState != null && updaterState.length() > 0) {
+            zip.putNextEntry(new ZipEntry(ModelSerializer.UPDATER_BIN));
+            writeArray(updaterState, zip);
         }
+        zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
+        zip.write(SpecJson.toJson(metadata).getBytes(StandardCharsets.UTF_8));
+        zip.finish();
+    }
+
+    private static void writeArray(INDArray array, ZipOutputStream zip) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new FilterOutputStream(zip) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the zip stays open for the next entry
+            }
+        }));
+        Nd4j.write(array, data);
+        data.close();
     }
 }

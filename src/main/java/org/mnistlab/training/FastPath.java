@@ -3,124 +3,83 @@ package org.mnistlab.training;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import java.nio.FloatBuffer;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bytedeco.javacpp.FloatPointer;
-import org.deeplearning4j.nn.api.Updater;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.mnistlab.backend.Threads;
-import org.mnistlab.network.ActivationKind;
-import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
-import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.training.optimizers.Optimizer;
+import org.mnistlab.training.optimizers.Optimizers;
+import org.mnistlab.training.optimizers.SgdOptimizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The speed path: one training step of a dense softmax network written out by hand, forward and
- * backward layer by layer as the course's NumPy notebooks do, working in place on the parameters
- * of the DL4J {@link MultiLayerNetwork} it was given.
+ * The speed path's training step, written out layer by layer as the course's NumPy notebooks do:
+ * gather the batch → forward → softmax and cross-entropy → backward → one optimiser update, in
+ * place on the parameters of the DL4J {@link MultiLayerNetwork} it was given.
  *
  * <p>Why it exists: a DL4J {@code fit} of a small MLP issues a few hundred ND4J ops per batch, and
  * each costs 17–50 µs of dispatch whatever its size, so the arithmetic (a few hundred µs) is lost
  * among them. Here the matrix products go straight to the OpenBLAS that ND4J itself calls, and
- * everything elementwise is a plain loop over Java arrays, which the JIT turns into SIMD code
- * (a loop over a direct buffer stays scalar and ran 5–10× slower); matrices cross between the
- * two with one bulk copy each. Nothing is allocated per batch.
+ * everything elementwise is a plain loop over Java arrays ({@link ActivationFunction}, the
+ * {@link Optimizer}s), which the JIT turns into SIMD code; matrices cross between the two with one
+ * bulk copy each ({@link NativeBuffer}). Nothing is allocated per batch.
  *
  * <p>The network stays a DL4J network throughout: the weights live in its flattened parameter
- * array (so evaluation, saving and the drawing pad see every update), Adam's moments live in its
- * updater state when DL4J keeps them as one block, and its iteration count advances as
- * {@code fit} would advance it. The maths follows DL4J's exactly (cross-entropy with
- * probabilities clipped at 1e-10, the mean over the batch, inverted dropout on every layer's
- * input but the first, DL4J's Adam); {@code FastPathTest} checks gradients and updates against
- * DL4J's own.
+ * array ({@link ParameterLayout}), so evaluation, saving and the drawing pad see every update; the
+ * optimiser starts from the network's updater state and {@link #syncToNetwork} writes its state and
+ * the iteration count back as {@code fit} would keep them. The learning rate, momentum and any
+ * schedule come from the network's own updater config, so {@code setLearningRate} and DL4J
+ * schedules steer both engines alike. The maths follows DL4J's (cross-entropy with probabilities
+ * clipped at 1e-10, the mean over the batch, L2 added to the weights' gradient before the updater,
+ * inverted dropout on every layer's input but the first); {@code FastPathTest} checks it against
+ * DL4J's own {@code fit}.
  */
 final class FastPath implements AutoCloseable {
-    private static final Set<OptimizerKind> OPTIMIZERS = EnumSet.of(OptimizerKind.SGD, OptimizerKind.ADAM);
-    private static final Set<ActivationKind> ACTIVATIONS = EnumSet.of(ActivationKind.RELU,
-            ActivationKind.LEAKY_RELU, ActivationKind.TANH, ActivationKind.SIGMOID, ActivationKind.IDENTITY);
     /** DL4J's LossMCXENT clips softmax outputs here before the log; the gradient is unclipped. */
     private static final float PROBABILITY_FLOOR = 1e-10f;
-    /** DL4J's default for {@code Activation.LEAKYRELU}. */
-    private static final float LEAKY_SLOPE = 0.01f;
-    /** DL4J's Adam defaults, which {@code OptimizerKind.updater} keeps. */
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float ADAM_EPSILON = 1e-8f;
-    /** Below this many parameters, handing half the Adam update to another core costs more than it saves. */
+    /** Below this many parameters, handing half the update to another core costs more than it saves. */
     private static final int PARALLEL_UPDATE_MIN = 100_000;
 
     /** Why {@code spec} must train on the DL4J path, or null when the fast path handles it. */
     static String unsupportedReason(NetworkSpec spec) {
         // The fast path runs its products on the CPU's OpenBLAS over host memory; on the CUDA
         // backend the network's parameters live on the GPU, where DL4J's fit belongs.
-        if (!org.nd4j.linalg.factory.Nd4j.getEnvironment().isCPU()) return "the GPU backend";
-        if (!OPTIMIZERS.contains(spec.optimizer())) return "the " + spec.optimizer() + " optimizer";
-        if (spec.l2() > 0) return "L2 regularisation";
-        for (HiddenLayer layer : spec.hiddenLayers()) {
-            if (!ACTIVATIONS.contains(layer.activation())) return "the " + layer.activation() + " activation";
-        }
+        if (!Nd4j.getEnvironment().isCPU()) return "the GPU backend";
         return null;
     }
 
     private final MultiLayerNetwork network;
-    private final int[] widths;
-    private final ActivationKind[] activations;
-    private final int layers;
-    private final boolean adam;
+    private final ParameterLayout layout;
+    private final LayerBuffers[] layers;
+    private final Optimizer optimizer;
+    /** Set for plain SGD, whose update the backward products apply directly. */
+    private final SgdOptimizer sgd;
+    private final float l2;
     private final float keep;
     private final SplittableRandom dropoutRandom;
     private final StepProfile profile;
-    private float learningRate;
     private int iteration;
 
-    private final int parameterCount;
-    private final FloatBuffer params;
-    private final FloatPointer paramsPointer;
-    private final int[] weightOffset;
-    private final int[] biasOffset;
-    private final FloatPointer[] weights;
-    private final FloatPointer[] biases;
-    private final float[][] bias;
-
-    /** Native, where Adam's gradient is formed by BLAS. */
-    private final Native gradient;
-    private final FloatPointer[] weightGradients;
-    private final FloatPointer[] biasGradients;
-    /** A column of ones, batch long, for summing over the batch with BLAS. */
-    private final Native ones;
-    /** Adam only: the parameters, gradient and moments as Java arrays (the parameters' master copy). */
-    private final float[] paramsHeap;
+    private final NativeBuffer params;
+    /** The gradient, formed by BLAS, and heap copies of it and of the parameters for the optimiser; null for SGD. */
+    private final NativeBuffer gradient;
     private final float[] gradientHeap;
-    private final float[] moment1;
-    private final float[] moment2;
-    /** DL4J's Adam state [m | v], updated by {@link #syncToNetwork}; null if DL4J splits it in blocks. */
-    private final INDArray dl4jAdamState;
-
-    /** input[l]: what weight layer l multiplies (input[0] is the batch; later ones after dropout). */
-    private final Native[] input;
-    /** product[l]: where weight layer l's matrix product lands (the output layer's is delta[l]). */
-    private final Native[] product;
-    /** hidden[l] for l ≥ 1: activations before dropout, for the derivative. */
-    private final float[][] hidden;
-    /** keepScale[l]: 0 or 1/keep per unit, the dropout mask that input[l] was made with. */
-    private final float[][] keepScale;
-    /** Scratch the size of input[l], for what goes into it. */
-    private final float[][] inputHeap;
-    /** delta[l]: gradient of the loss with respect to weight layer l's pre-activations. */
-    private final Native[] delta;
-    private final float[][] deltaHeap;
+    private final float[] paramsHeap;
+    /** A column of ones, batch long, for summing over the batch with BLAS. */
+    private final NativeBuffer ones;
     private final FloatBuffer features;
     private final byte[] labels;
 
@@ -137,162 +96,95 @@ final class FastPath implements AutoCloseable {
             throw new IllegalArgumentException("features must be a packed float matrix");
         }
         this.network = network;
-        this.widths = spec.layerWidths();
-        this.layers = widths.length - 1;
-        this.activations = new ActivationKind[layers];
-        for (int l = 1; l < layers; l++) activations[l] = spec.hiddenLayers().get(l - 1).activation();
-        this.adam = spec.optimizer() == OptimizerKind.ADAM;
+        this.layout = ParameterLayout.of(spec.layerWidths());
+        this.l2 = (float) spec.l2();
         this.keep = (float) (1.0 - spec.dropout());
         this.dropoutRandom = new SplittableRandom(spec.seed());
         this.profile = profile;
-        this.learningRate = (float) spec.learningRate();
         this.iteration = network.getIterationCount();
         this.features = features.data().asNioFloat();
         this.labels = labels;
 
         INDArray flat = network.params();
-        if (flat.dataType() != DataType.FLOAT || flat.offset() != 0 || !flat.isRowVectorOrScalar()) {
-            throw new IllegalStateException("expected DL4J's flattened float parameters");
-        }
-        parameterCount = (int) flat.length();
-        params = flat.data().asNioFloat();
-        paramsPointer = (FloatPointer) flat.data().addressPointer();
-        // DL4J flattens each dense layer as W (nIn × nOut, column-major) then b (nOut).
-        weightOffset = new int[layers];
-        biasOffset = new int[layers];
-        weights = new FloatPointer[layers];
-        biases = new FloatPointer[layers];
-        bias = new float[layers][];
-        gradient = Native.zeros(parameterCount);
-        weightGradients = new FloatPointer[layers];
-        biasGradients = new FloatPointer[layers];
-        int offset = 0;
-        for (int l = 0; l < layers; l++) {
-            weightOffset[l] = offset;
-            offset += widths[l] * widths[l + 1];
-            biasOffset[l] = offset;
-            offset += widths[l + 1];
-            weights[l] = new FloatPointer(paramsPointer).position(weightOffset[l]);
-            biases[l] = new FloatPointer(paramsPointer).position(biasOffset[l]);
-            weightGradients[l] = new FloatPointer(gradient.pointer).position(weightOffset[l]);
-            biasGradients[l] = new FloatPointer(gradient.pointer).position(biasOffset[l]);
-            bias[l] = new float[widths[l + 1]];
-        }
-        if (offset != parameterCount) {
-            throw new IllegalStateException("parameter layout is not W,b per dense layer");
-        }
-
-        if (adam) {
-            paramsHeap = new float[parameterCount];
-            params.get(0, paramsHeap);
-            gradientHeap = new float[parameterCount];
-            moment1 = new float[parameterCount];
-            moment2 = new float[parameterCount];
-            dl4jAdamState = dl4jAdamState(network, parameterCount);
-            if (dl4jAdamState != null) {
-                FloatBuffer state = dl4jAdamState.data().asNioFloat();
-                state.get(0, moment1);
-                state.get(parameterCount, moment2);
-            }
-        } else {
-            paramsHeap = null;
-            gradientHeap = null;
-            moment1 = null;
-            moment2 = null;
-            dl4jAdamState = null;
-        }
+        layout.requireMatches(flat);
+        params = NativeBuffer.of(flat);
+        int count = layout.count();
+        optimizer = Optimizers.create(spec.optimizer(), updaterConfig(network), count);
+        sgd = optimizer instanceof SgdOptimizer plain ? plain : null;
+        optimizer.start(dl4jState());
+        gradient = sgd == null ? NativeBuffer.zeros(count) : null;
+        gradientHeap = sgd == null ? new float[count] : null;
+        paramsHeap = sgd == null ? new float[count] : null;
+        if (paramsHeap != null) params.buffer().get(0, paramsHeap);
 
         int batch = spec.batchSize();
-        ones = Native.zeros(batch);
-        for (int r = 0; r < batch; r++) ones.buffer.put(r, 1f);
-        input = new Native[layers];
-        product = new Native[layers];
-        hidden = new float[layers][];
-        keepScale = new float[layers][];
-        inputHeap = new float[layers][];
-        delta = new Native[layers];
-        deltaHeap = new float[layers][];
-        input[0] = Native.zeros((long) batch * widths[0]);
-        for (int l = 1; l < layers; l++) {
-            input[l] = Native.zeros((long) batch * widths[l]);
-            product[l - 1] = Native.zeros((long) batch * widths[l]);
-            hidden[l] = new float[batch * widths[l]];
-            inputHeap[l] = keep < 1 ? new float[batch * widths[l]] : hidden[l];
-            if (keep < 1) keepScale[l] = new float[batch * widths[l]];
+        ones = NativeBuffer.zeros(batch);
+        for (int r = 0; r < batch; r++) ones.buffer().put(r, 1f);
+        layers = new LayerBuffers[layout.layers()];
+        NativeBuffer input = NativeBuffer.zeros((long) batch * layout.inputs(0));
+        for (int l = 0; l < layers.length; l++) {
+            boolean hidden = l < layers.length - 1;
+            ActivationFunction activation = hidden
+                    ? ActivationFunction.of(spec.hiddenLayers().get(l).activation()) : null;
+            layers[l] = new LayerBuffers(layout, l, batch, params, gradient, input, activation, keep < 1);
+            if (hidden) input = NativeBuffer.zeros((long) batch * layout.outputs(l));
         }
-        for (int l = 0; l < layers; l++) {
-            delta[l] = Native.zeros((long) batch * widths[l + 1]);
-            deltaHeap[l] = new float[batch * widths[l + 1]];
-        }
-        product[layers - 1] = delta[layers - 1];
+    }
+
+    /** The updater config every layer shares (the spec has one optimiser), DL4J's live object. */
+    private static org.nd4j.linalg.learning.config.IUpdater updaterConfig(MultiLayerNetwork network) {
+        return ((BaseLayer) network.getLayer(0).conf().getLayer()).getIUpdater();
     }
 
     /**
-     * DL4J keeps Adam's moments in its updater state as [m | v] over all parameters when every
-     * layer shares one updater block; the fast path starts from it and writes it back, so a saved
-     * model's updater state stays true. Otherwise (null) the moments stay the fast path's own.
+     * DL4J's updater state, which covers every parameter in one block as the layers share one
+     * updater config: {@code [slot 0 | slot 1 …]} over the flattened parameters. Fetched afresh
+     * each time, since DL4J replaces the array when the learning rate is changed.
      */
-    private static INDArray dl4jAdamState(MultiLayerNetwork network, int parameterCount) {
-        Updater updater = network.getUpdater(true);
-        if (updater instanceof BaseMultiLayerUpdater<?> multi && multi.getUpdaterBlocks().size() == 1) {
-            INDArray state = multi.getStateViewArray();
-            if (state != null && state.length() == 2L * parameterCount && state.offset() == 0
-                    && state.dataType() == DataType.FLOAT) {
-                return state;
-            }
+    private INDArray dl4jStateView() {
+        INDArray view = network.getUpdater(true).getStateViewArray();
+        long expected = (long) optimizer.statesPerParameter() * layout.count();
+        if (expected == 0) return null;
+        if (view == null || view.length() != expected || view.dataType() != DataType.FLOAT || view.offset() != 0) {
+            throw new IllegalStateException("expected DL4J's updater state as one float block of " + expected);
         }
-        return null;
+        return view;
     }
 
-    void setLearningRate(double rate) {
-        learningRate = (float) rate;
+    private float[] dl4jState() {
+        INDArray view = dl4jStateView();
+        return view == null ? new float[0] : view.data().asFloat();
     }
 
     /**
      * Trains on rows {@code order[from..to)} of the features: forward, backward, one update.
      *
-     * @return the batch's loss before the update, as DL4J's {@code score()} reports it
+     * @return the batch's loss before the update (L2 penalty included), as DL4J's {@code score()} reports it
      */
     double step(int[] order, int from, int to) {
         int batch = to - from;
         long t0 = System.nanoTime();
         if (profile != null) profile.stepStarted(t0);
+        optimizer.prepare(iteration, network.getEpochCount());
         gather(order, from, batch);
         long t1 = System.nanoTime();
         long gemm = 0;
-        for (int l = 0; l < layers; l++) {
+        for (int l = 0; l < layers.length; l++) {
+            LayerBuffers layer = layers[l];
             long g0 = System.nanoTime();
-            // W is column-major nIn × nOut, i.e. row-major nOut × nIn: Z = X · Wᵀ in those terms.
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, batch, widths[l + 1], widths[l], 1f,
-                    input[l].pointer, widths[l], weights[l], widths[l], 0f, product[l].pointer, widths[l + 1]);
+            // Z = X · Wᵀ, W being row-major outputs × inputs.
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, batch, layer.outputs, layer.inputs, 1f,
+                    layer.input.pointer(), layer.inputs, layer.weights, layer.inputs, 0f,
+                    layer.product.pointer(), layer.outputs);
             gemm += System.nanoTime() - g0;
-            if (l < layers - 1) activate(l + 1, batch);
+            if (layer.activation != null) activate(layer, layers[l + 1].input, batch);
         }
         long t2 = System.nanoTime();
-        double loss = softmaxLoss(order, from, batch);
+        double loss = softmaxLoss(order, from, batch) + l2Penalty();
         long t3 = System.nanoTime();
-        long backGemm = 0;
-        for (int l = layers - 1; l >= 0; l--) {
-            long g0 = System.nanoTime();
-            if (l > 0) { // before SGD below changes this layer's weights
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, batch, widths[l], widths[l + 1], 1f,
-                        delta[l].pointer, widths[l + 1], weights[l], widths[l], 0f, delta[l - 1].pointer, widths[l]);
-            }
-            // Adam needs the gradient itself; SGD's update W -= lr · gradient is the same product
-            // accumulated straight into the weights, which saves writing and re-reading the gradient.
-            if (adam) {
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, widths[l + 1], widths[l], batch, 1f,
-                        delta[l].pointer, widths[l + 1], input[l].pointer, widths[l], 0f, weightGradients[l], widths[l]);
-            } else {
-                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, widths[l + 1], widths[l], batch, -learningRate,
-                        delta[l].pointer, widths[l + 1], input[l].pointer, widths[l], 1f, weights[l], widths[l]);
-            }
-            backGemm += System.nanoTime() - g0;
-            biasGradient(l, batch);
-            if (l > 0) backThroughActivation(l, batch);
-        }
+        long backGemm = backward(batch);
         long t4 = System.nanoTime();
-        update();
+        if (sgd == null) update();
         iteration++;
         long t5 = System.nanoTime();
         if (profile != null) {
@@ -309,91 +201,67 @@ final class FastPath implements AutoCloseable {
     }
 
     /**
-     * Hands the iteration count and Adam's moments back to DL4J, so a copy or a saved model
+     * Hands the iteration count and the optimiser's state back to DL4J, so a copy or a saved model
      * continues from them. The weights need no copying: they are the network's own.
      */
     void syncToNetwork() {
         network.setIterationCount(iteration);
-        if (dl4jAdamState != null) {
-            FloatBuffer state = dl4jAdamState.data().asNioFloat();
-            state.put(0, moment1);
-            state.put(parameterCount, moment2);
+        INDArray view = dl4jStateView();
+        if (view != null) {
+            float[] state = new float[(int) view.length()];
+            optimizer.saveState(state);
+            view.data().asNioFloat().put(0, state);
         }
     }
 
     @Override
     public void close() {
         syncToNetwork();
-        gradient.close();
+        if (gradient != null) gradient.close();
         ones.close();
-        for (int l = 0; l < layers; l++) {
-            input[l].close();
-            delta[l].close();
-            if (l < layers - 1) product[l].close();
-        }
+        for (LayerBuffers layer : layers) layer.close();
     }
 
-    /** Adam only (SGD never forms it): the last step's gradient, flattened as DL4J flattens the parameters. */
+    /** The last step's gradient (not for SGD, which never forms it), flattened as DL4J flattens the parameters. */
     INDArray lastGradient() {
-        if (!adam) throw new IllegalStateException("SGD applies its gradient without keeping it");
-        return Nd4j.create(gradientHeap.clone(), new long[] {1, parameterCount}, 'c');
+        if (sgd != null) throw new IllegalStateException("SGD applies its gradient without keeping it");
+        return Nd4j.create(gradientHeap.clone(), new long[] {1, layout.count()}, 'c');
     }
 
     /** The dropout mask (0 or 1/keep per unit) the last step applied to weight layer l's input; for tests. */
     INDArray lastDropoutMask(int l, int batch) {
-        float[] mask = java.util.Arrays.copyOf(keepScale[l], batch * widths[l]);
-        return Nd4j.create(mask, new long[] {batch, widths[l]}, 'c');
+        float[] mask = Arrays.copyOf(layers[l - 1].keepScale, batch * layout.inputs(l));
+        return Nd4j.create(mask, new long[] {batch, layout.inputs(l)}, 'c');
     }
 
     private void gather(int[] order, int from, int batch) {
-        FloatBuffer out = input[0].buffer;
-        int width = widths[0];
+        FloatBuffer out = layers[0].input.buffer();
+        int width = layout.inputs(0);
         for (int r = 0; r < batch; r++) {
             out.put(r * width, features, order[from + r] * width, width);
         }
     }
 
-    /** Bias, activation and dropout of hidden layer l (the input of weight layer l). */
-    private void activate(int l, int batch) {
-        int width = widths[l];
+    /** Bias, activation and dropout of a hidden layer, into the next layer's input. */
+    private void activate(LayerBuffers layer, NativeBuffer next, int batch) {
+        int width = layer.outputs;
         int n = batch * width;
-        float[] h = hidden[l];
-        float[] b = bias[l - 1];
-        params.get(biasOffset[l - 1], b);
-        product[l - 1].buffer.get(0, h, 0, n);
+        float[] z = layer.z;
+        float[] b = layer.bias;
+        params.buffer().get(layer.biasOffset, b);
+        layer.product.buffer().get(0, z, 0, n);
         for (int r = 0; r < batch; r++) {
             int base = r * width;
-            switch (activations[l]) {
-                case RELU -> {
-                    for (int c = 0; c < width; c++) h[base + c] = Math.max(h[base + c] + b[c], 0f);
-                }
-                case LEAKY_RELU -> {
-                    for (int c = 0; c < width; c++) {
-                        float x = h[base + c] + b[c];
-                        h[base + c] = x > 0 ? x : LEAKY_SLOPE * x;
-                    }
-                }
-                case TANH -> {
-                    for (int c = 0; c < width; c++) h[base + c] = (float) Math.tanh(h[base + c] + b[c]);
-                }
-                case SIGMOID -> {
-                    for (int c = 0; c < width; c++) {
-                        h[base + c] = (float) (1 / (1 + Math.exp(-(h[base + c] + b[c]))));
-                    }
-                }
-                case IDENTITY -> {
-                    for (int c = 0; c < width; c++) h[base + c] += b[c];
-                }
-                default -> throw new IllegalStateException(activations[l] + " is not on the fast path");
-            }
+            for (int c = 0; c < width; c++) z[base + c] += b[c];
         }
-        if (keep < 1) dropout(l, n);
-        input[l].buffer.put(0, inputHeap[l], 0, n);
+        layer.activation.forward(z, layer.a, n);
+        if (layer.keepScale != null) dropout(layer, n);
+        next.buffer().put(0, layer.dropped, 0, n);
     }
 
     /** Inverted dropout, as DL4J's: kept units are scaled by 1/keep so the expected input is unchanged. */
-    private void dropout(int l, int n) {
-        float[] mask = keepScale[l];
+    private void dropout(LayerBuffers layer, int n) {
+        float[] mask = layer.keepScale;
         float scale = 1f / keep;
         // Two 32-bit draws per nextLong: a Bernoulli(keep) needs no more resolution than that.
         // (draw - threshold) >>> 63 is 1 exactly when draw < threshold: a keep without a branch.
@@ -403,20 +271,20 @@ final class FastPath implements AutoCloseable {
             mask[i] = scale * (((bits & 0xFFFFFFFFL) - threshold) >>> 63);
             if (i + 1 < n) mask[i + 1] = scale * (((bits >>> 32) - threshold) >>> 63);
         }
-        float[] h = hidden[l];
-        float[] dropped = inputHeap[l];
-        for (int i = 0; i < n; i++) dropped[i] = h[i] * mask[i];
+        float[] a = layer.a;
+        float[] dropped = layer.dropped;
+        for (int i = 0; i < n; i++) dropped[i] = a[i] * mask[i];
     }
 
     /** Softmax of the output layer, the mean cross-entropy, and (p − onehot) / batch into delta. */
     private double softmaxLoss(int[] order, int from, int batch) {
-        int l = layers - 1;
-        int classes = widths[layers];
-        float[] b = bias[l];
-        params.get(biasOffset[l], b);
-        float[] z = deltaHeap[l];
+        LayerBuffers out = layers[layers.length - 1];
+        int classes = out.outputs;
+        float[] b = out.bias;
+        params.buffer().get(out.biasOffset, b);
+        float[] z = out.deltaHeap;
         int n = batch * classes;
-        delta[l].buffer.get(0, z, 0, n);
+        out.delta.buffer().get(0, z, 0, n);
         double lossSum = 0;
         float perExample = 1f / batch;
         for (int r = 0; r < batch; r++) {
@@ -441,114 +309,99 @@ final class FastPath implements AutoCloseable {
                 z[base + c] = p * perExample;
             }
         }
-        delta[l].buffer.put(0, z, 0, n);
+        out.delta.buffer().put(0, z, 0, n);
         return lossSum / batch;
     }
 
-    /** Column sums of delta[l], as deltaᵀ · ones (one BLAS call): Adam's bias gradient, or SGD's step. */
-    private void biasGradient(int l, int batch) {
-        if (adam) {
-            cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], 1f, delta[l].pointer, widths[l + 1],
-                    ones.pointer, 1, 0f, biasGradients[l], 1);
-        } else {
-            cblas_sgemv(CblasRowMajor, CblasTrans, batch, widths[l + 1], -learningRate, delta[l].pointer,
-                    widths[l + 1], ones.pointer, 1, 1f, biases[l], 1);
+    /** DL4J's L2 score, ½·l2·‖W‖² summed over the weight matrices (biases carry none). */
+    private double l2Penalty() {
+        if (l2 == 0) return 0;
+        double sum = 0;
+        for (int l = 0; l < layers.length; l++) {
+            int n = layout.weightCount(l);
+            sum += cblas_sdot(n, layers[l].weights, 1, layers[l].weights, 1);
         }
-    }
-
-    /** delta[l − 1] holds ∂loss/∂input[l]; turn it into ∂loss/∂(pre-activation of layer l − 1). */
-    private void backThroughActivation(int l, int batch) {
-        int n = batch * widths[l];
-        float[] d = deltaHeap[l - 1];
-        float[] h = hidden[l];
-        delta[l - 1].buffer.get(0, d, 0, n);
-        if (keep < 1) {
-            float[] mask = keepScale[l];
-            for (int i = 0; i < n; i++) d[i] *= mask[i];
-        }
-        switch (activations[l]) {
-            case RELU -> {
-                for (int i = 0; i < n; i++) d[i] *= step(h[i]);
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < n; i++) {
-                    float up = step(Math.max(h[i], 0f));
-                    d[i] *= up + (1 - up) * LEAKY_SLOPE;
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) d[i] *= 1 - h[i] * h[i];
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) d[i] *= h[i] * (1 - h[i]);
-            }
-            case IDENTITY -> { }
-            default -> throw new IllegalStateException(activations[l] + " is not on the fast path");
-        }
-        delta[l - 1].buffer.put(0, d, 0, n);
+        return 0.5 * l2 * sum;
     }
 
     /**
-     * 1 for x &gt; 0, 0 for x = 0, exactly, for any x ≥ 0 (even the smallest subnormal, which two
-     * factors of 1e30 lift past 1). Written so, the loops around it compile to SIMD code; the
-     * obvious {@code x > 0 ? d : 0} branches, mispredicts on half the units and was 20× slower.
+     * From the output layer down: the delta of the layer below (before this layer's weights
+     * change), this layer's gradient, then back through the activation below.
+     *
+     * @return nanoseconds spent in the matrix products
      */
-    private static float step(float x) {
-        return Math.min(x * 1e30f * 1e30f, 1f);
+    private long backward(int batch) {
+        long gemmNanos = 0;
+        for (int l = layers.length - 1; l >= 0; l--) {
+            LayerBuffers layer = layers[l];
+            long g0 = System.nanoTime();
+            if (l > 0) {
+                LayerBuffers below = layers[l - 1];
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, batch, layer.inputs, layer.outputs, 1f,
+                        layer.delta.pointer(), layer.outputs, layer.weights, layer.inputs, 0f,
+                        below.delta.pointer(), layer.inputs);
+            }
+            if (sgd != null) {
+                // SGD's update is the gradient's own product, accumulated straight into W (with L2,
+                // W·(1 − lr·l2) − lr·δᵀX, DL4J's g + l2·W in one call), and likewise for b.
+                float lr = sgd.learningRate();
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, layer.outputs, layer.inputs, batch, -lr,
+                        layer.delta.pointer(), layer.outputs, layer.input.pointer(), layer.inputs, 1 - lr * l2,
+                        layer.weights, layer.inputs);
+                cblas_sgemv(CblasRowMajor, CblasTrans, batch, layer.outputs, -lr, layer.delta.pointer(),
+                        layer.outputs, ones.pointer(), 1, 1f, layer.biases, 1);
+            } else {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, layer.outputs, layer.inputs, batch, 1f,
+                        layer.delta.pointer(), layer.outputs, layer.input.pointer(), layer.inputs, 0f,
+                        layer.weightGradient, layer.inputs);
+                if (l2 > 0) cblas_saxpy(layout.weightCount(l), l2, layer.weights, 1, layer.weightGradient, 1);
+                cblas_sgemv(CblasRowMajor, CblasTrans, batch, layer.outputs, 1f, layer.delta.pointer(),
+                        layer.outputs, ones.pointer(), 1, 0f, layer.biasGradient, 1);
+            }
+            gemmNanos += System.nanoTime() - g0;
+            if (l > 0) backThroughActivation(layers[l - 1], batch);
+        }
+        return gemmNanos;
+    }
+
+    /** The layer's delta holds ∂loss/∂(its output after dropout); turn it into ∂loss/∂z. */
+    private static void backThroughActivation(LayerBuffers layer, int batch) {
+        int n = batch * layer.outputs;
+        float[] d = layer.deltaHeap;
+        layer.delta.buffer().get(0, d, 0, n);
+        if (layer.keepScale != null) {
+            float[] mask = layer.keepScale;
+            for (int i = 0; i < n; i++) d[i] *= mask[i];
+        }
+        layer.activation.backward(layer.z, layer.a, d, n);
+        layer.delta.buffer().put(0, d, 0, n);
     }
 
     private void update() {
-        if (!adam) return; // SGD updated each layer as its gradient was formed
-        // libnd4j's adamUpdater, which DL4J's Adam calls: the bias corrections fold into one step size.
-        int t = iteration + 1;
-        float step = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
-        if (parameterCount < PARALLEL_UPDATE_MIN || Threads.cores() < 2) {
-            adam(0, parameterCount, step);
+        int count = layout.count();
+        if (count < PARALLEL_UPDATE_MIN || Threads.cores() < 2) {
+            update(0, count);
             return;
         }
         // OpenBLAS's threads sit idle during the update: a second core halves this memory-bound loop
         // (each parameter's update is independent, so the split changes no result).
         // Whoever claims the upper half first does it, so a busy common pool never stalls a step.
-        int half = parameterCount / 2;
+        int half = count / 2;
         AtomicBoolean claimed = new AtomicBoolean();
         ForkJoinTask<?> upper = ForkJoinPool.commonPool().submit(() -> {
-            if (claimed.compareAndSet(false, true)) adam(half, parameterCount, step);
+            if (claimed.compareAndSet(false, true)) update(half, count);
         });
-        adam(0, half, step);
+        update(0, half);
         if (claimed.compareAndSet(false, true)) {
-            adam(half, parameterCount, step);
+            update(half, count);
         } else {
             upper.join();
         }
     }
 
-    private void adam(int from, int to, float step) {
-        gradient.buffer.get(from, gradientHeap, from, to - from);
-        float[] p = paramsHeap;
-        float[] g = gradientHeap;
-        float[] m = moment1;
-        float[] v = moment2;
-        for (int i = from; i < to; i++) {
-            float grad = g[i];
-            float mi = BETA1 * m[i] + grad * (1 - BETA1);
-            float vi = BETA2 * v[i] + grad * grad * (1 - BETA2);
-            m[i] = mi;
-            v[i] = vi;
-            p[i] -= mi * step / ((float) Math.sqrt(vi) + ADAM_EPSILON);
-        }
-        params.put(from, p, from, to - from);
-    }
-
-    /** Native float memory seen both as a pointer (for BLAS) and as a buffer (for bulk copies). */
-    private record Native(INDArray owner, FloatPointer pointer, FloatBuffer buffer) implements AutoCloseable {
-        static Native zeros(long length) {
-            INDArray array = Nd4j.zeros(DataType.FLOAT, length);
-            return new Native(array, (FloatPointer) array.data().addressPointer(), array.data().asNioFloat());
-        }
-
-        @Override
-        public void close() {
-            owner.close();
-        }
+    private void update(int from, int to) {
+        gradient.buffer().get(from, gradientHeap, from, to - from);
+        optimizer.update(paramsHeap, gradientHeap, from, to);
+        params.buffer().put(from, paramsHeap, from, to - from);
     }
 }

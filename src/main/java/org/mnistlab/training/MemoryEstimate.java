@@ -75,12 +75,26 @@ public record MemoryEstimate(long imageBytes, long weightBytes, long activationB
         throw new NotEnoughMemoryException(batchIsTheProblem ? "batch size" : "layers", String.format(Locale.ROOT,
                 "this run would need about %s of memory but only about %s is free (activations for batches of "
                         + "%,d: %s; weights, gradients and optimizer state of %s: %s; images: %s). Try %s",
-                gigabytes(totalBytes()), gigabytes(availableBytes), spec.batchSize(), gigabytes(activationBytes),
+                gigabytes(totalBytes(), availableBytes), gigabytes(availableBytes, totalBytes()), spec.batchSize(), gigabytes(activationBytes),
                 spec.architecture(), gigabytes(weightBytes), gigabytes(imageBytes),
                 batchIsTheProblem ? "a smaller batch, or fewer or narrower layers." : "fewer or narrower layers."));
     }
 
     static String gigabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /**
+     * {@code bytes} with as many decimals as it takes to differ from {@code other} (up to three), so
+     * "needs about 0.93 GB but only about 0.88 GB is free" never reads as the same number twice.
+     */
+    static String gigabytes(long bytes, long other) {
+        for (int decimals = 1; decimals < 3; decimals++) {
+            String format = "%." + decimals + "f";
+            if (!String.format(Locale.ROOT, format, bytes / 1e9).equals(String.format(Locale.ROOT, format, other / 1e9))) {
+                return String.format(Locale.ROOT, format + " GB", bytes / 1e9);
+            }
+        }
+        return String.format(Locale.ROOT, "%.3f GB", bytes / 1e9);
     }
 }

@@ -22,9 +22,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * same spec and seed on the same machine give the same curve (up to float rounding in ND4J's
  * multithreaded kernels, below 1e-4 in the loss).
  *
- * <p>Dense networks with SGD or Adam, no L2 and ReLU, leaky ReLU, tanh, sigmoid or identity
- * layers train on the {@link FastPath} (the same maths as DL4J's {@code fit}, several times
- * faster); anything else trains with DL4J's {@code fit}. Either way the result is a DL4J network.
+ * <p>On the CPU every spec trains on the {@link FastPath} (the same maths as DL4J's {@code fit},
+ * several times faster); on the GPU backend, and on request ({@link Engine#DL4J}), DL4J's
+ * {@code fit} trains it. Either way the result is a DL4J network.
  */
 public final class Trainer {
     private final NetworkSpec spec;
@@ -127,9 +127,6 @@ public final class Trainer {
         /** @return the batch's training loss */
         double train(int[] order, int from, int to);
 
-        /** A learning-rate change the network itself has already been given. */
-        default void setLearningRate(double rate) {}
-
         /** Brings the network's iteration count and optimiser state up to date, before it is copied. */
         default void sync() {}
 
@@ -177,7 +174,7 @@ public final class Trainer {
         }
     }
 
-    /** The {@link FastPath}, steered by the trainer's learning-rate changes. */
+    /** The {@link FastPath}, which follows learning-rate changes through the network's own updater config. */
     private static final class FastSteps implements Steps {
         private final FastPath path;
         private final StepProfile profile;
@@ -195,11 +192,6 @@ public final class Trainer {
         @Override
         public double train(int[] order, int from, int to) {
             return path.step(order, from, to);
-        }
-
-        @Override
-        public void setLearningRate(double rate) {
-            path.setLearningRate(rate);
         }
 
         @Override
@@ -222,7 +214,7 @@ public final class Trainer {
         private final Steps steps;
         private final INDArray testFeatures = test.features(spec.normalization());
         private final Random shuffleRandom = new Random(spec.seed());
-        private final DivergenceDetector divergence = new DivergenceDetector();
+        private final DivergenceDetector divergence = new DivergenceDetector(spec);
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
         private final StalledLossDetector stalled = new StalledLossDetector(batchesPerEpoch);
         private String hint = "";
@@ -294,7 +286,8 @@ public final class Trainer {
             EvaluationPoint end = evaluate(epoch, batchesPerEpoch, true);
             listener.onEpochEnd(new EpochSummary(epoch, lossSum / epochExamples, end.testLoss(),
                     end.testAccuracy(), epochExamples / (trainingNanos / 1e9)));
-            steps.sync(); // the fast path keeps Adam's moments and the iteration count to itself until then
+            network.incrementEpochCount(); // as DL4J's fit(iterator) counts them; epoch schedules read it
+            steps.sync(); // the fast path keeps its optimiser state and the iteration count to itself until then
             listener.onEpochModel(() -> new TrainedModel(spec, network.clone()));
             return null;
         }
@@ -312,8 +305,7 @@ public final class Trainer {
         private void applyLearningRateRequest() {
             Double requested = control.takeLearningRateRequest();
             if (requested != null && spec.optimizer().usesLearningRate() && requested != learningRate) {
-                network.setLearningRate(requested);
-                steps.setLearningRate(requested);
+                network.setLearningRate(requested); // both engines read it from the network's updater config
                 learningRate = requested;
                 listener.onLearningRateChanged(examplesSeen, requested);
             }

@@ -41,6 +41,11 @@ public final class TrainingControl {
         pendingLearningRate.set(learningRate);
     }
 
+    /** The change waiting for the next batch, or null if none: for a face (or its test) to look at. */
+    public Double pendingLearningRate() {
+        return pendingLearningRate.get();
+    }
+
     /** The trainer takes the pending change, if any (null if none). */
     Double takeLearningRateRequest() {
         return pendingLearningRate.getAndSet(null);

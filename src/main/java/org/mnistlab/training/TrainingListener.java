@@ -28,4 +28,45 @@ public interface TrainingListener {
     default void onHint(int epoch, int batch, String hint) {}
 
     TrainingListener NONE = new TrainingListener() {};
+
+    /** Tells {@code first}, then {@code second}, of everything (a recorder beside a display). */
+    static TrainingListener both(TrainingListener first, TrainingListener second) {
+        return new TrainingListener() {
+            @Override
+            public void onBatch(BatchProgress progress) {
+                first.onBatch(progress);
+                second.onBatch(progress);
+            }
+
+            @Override
+            public void onEvaluation(EvaluationPoint point) {
+                first.onEvaluation(point);
+                second.onEvaluation(point);
+            }
+
+            @Override
+            public void onEpochEnd(EpochSummary summary) {
+                first.onEpochEnd(summary);
+                second.onEpochEnd(summary);
+            }
+
+            @Override
+            public void onEpochModel(java.util.function.Supplier<org.mnistlab.network.TrainedModel> copy) {
+                first.onEpochModel(copy);
+                second.onEpochModel(copy);
+            }
+
+            @Override
+            public void onLearningRateChanged(long examplesSeen, double learningRate) {
+                first.onLearningRateChanged(examplesSeen, learningRate);
+                second.onLearningRateChanged(examplesSeen, learningRate);
+            }
+
+            @Override
+            public void onHint(int epoch, int batch, String hint) {
+                first.onHint(epoch, batch, hint);
+                second.onHint(epoch, batch, hint);
+            }
+        };
+    }
 }

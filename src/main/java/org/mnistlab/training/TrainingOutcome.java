@@ -12,6 +12,12 @@ import org.mnistlab.network.TrainedModel;
 public record TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
         EvaluationPoint lastEvaluation, TrainedModel model, String hint) {
 
+    /** An outcome without a hint. */
+    public TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
+            EvaluationPoint lastEvaluation, TrainedModel model) {
+        this(status, message, epochsCompleted, examplesSeen, lastEvaluation, model, "");
+    }
+
     public enum Status { COMPLETED, CANCELLED, DIVERGED }
 
     public boolean diverged() {

@@ -3,13 +3,13 @@ package org.mnistlab.ui;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
+import org.mnistlab.storage.UserFolders;
 
 /**
  * The lab window. Opens at once; MNIST and the default model load in the background while the
@@ -19,6 +19,7 @@ public class LabApp extends Application {
     /** Where the data comes from; tests swap in a small subset. */
     private final Supplier<MnistData> dataSource;
     private final FileDialogs dialogs;
+    private final TaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
@@ -43,7 +44,7 @@ public class LabApp extends Application {
     public void start(Stage stage) {
         context = new LabContext(dialogs);
         reportUncaughtExceptions(context);
-        view = new LabView(context, dataSource);
+        view = new LabView(context, dataSource, background);
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
@@ -82,36 +83,31 @@ public class LabApp extends Application {
         });
     }
 
+    /** MNIST first, then the default model: one after the other, as both are large reads. */
     private void loadInBackground(LabContext context) {
-        Task<MnistData> load = new Task<>() {
-            @Override
-            protected MnistData call() {
-                updateMessage("Loading MNIST…");
-                return dataSource.get();
-            }
-        };
-        view.status().showTask(load);
-        load.setOnSucceeded(e -> {
-            context.data().set(load.getValue());
+        view.status().show("Loading MNIST…", -1);
+        BackgroundTask.wrap(dataSource::get).named("lab-loader").onSuccess(data -> {
+            context.data().set(data);
             view.status().showIdle();
-        });
-        load.setOnFailed(e -> {
-            context.report("Could not load MNIST", load.getException());
+            loadDefaultModel(context);
+        }).onFailure(error -> {
+            context.report("Could not load MNIST", error);
             view.status().showIdle();
-        });
-        Task<TrainedModel> defaultModel = Background.task(() -> ModelFile.loadBundledDefault().model());
-        defaultModel.setOnSucceeded(e -> {
+            loadDefaultModel(context);
+        }).executeWith(background);
+    }
+
+    private void loadDefaultModel(LabContext context) {
+        BackgroundTask.wrap(() -> {
+            // Saves interrupted in an earlier session leave hidden .partial files; clear old ones first.
+            ModelFile.removeStaleTemporaryFiles(UserFolders.modelsFolder());
+            return ModelFile.loadBundledDefault().model();
+        }).named("lab-loader").onSuccess(model -> {
             if (context.model().get() == null) {
-                context.useModel(defaultModel.getValue(), "the bundled default model ("
-                        + defaultModel.getValue().spec().architecture() + ")");
+                context.useModel(model, "the bundled default model (" + model.spec().architecture() + ")");
             }
-        });
-        defaultModel.setOnFailed(e -> context.report(
-                "The bundled default model could not be loaded; train a network to use the drawing pad",
-                defaultModel.getException()));
-        Background.start(() -> {
-            load.run();
-            defaultModel.run();
-        }, "lab-loader");
+        }).onFailure(error -> context.report(
+                "The bundled default model could not be loaded; train a network to use the drawing pad", error))
+                .executeWith(background);
     }
 }

@@ -1,9 +1,11 @@
 package org.mnistlab.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.mnistlab.LabException;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.TrainedModel;
@@ -19,9 +21,9 @@ public final class LabContext {
     private static final Logger LOG = LoggerFactory.getLogger(LabContext.class);
     private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>();
     /** The most recently trained model (or the bundled default before any training). */
-    private final ObjectProperty<TrainedModel> model = new SimpleObjectProperty<>();
-    private final StringProperty modelDescription = new SimpleStringProperty("no model yet");
-    private final StringProperty notice = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper("no model yet");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final FileDialogs dialogs;
 
     public LabContext(FileDialogs dialogs) {
@@ -50,20 +52,30 @@ public final class LabContext {
         return data;
     }
 
-    public ObjectProperty<TrainedModel> model() {
-        return model;
+    /** Set only through {@link #useModel}. */
+    public ReadOnlyObjectProperty<TrainedModel> model() {
+        return model.getReadOnlyProperty();
     }
 
     /** Where the current model came from, e.g. "784-64-32-10, epoch 3 of run 2". */
-    public StringProperty modelDescription() {
-        return modelDescription;
+    public ReadOnlyStringProperty modelDescription() {
+        return modelDescription.getReadOnlyProperty();
     }
 
     /** A message for the user (an error or a warning); empty when there is none. */
-    public StringProperty notice() {
-        return notice;
+    public ReadOnlyStringProperty notice() {
+        return notice.getReadOnlyProperty();
     }
 
+    public void showNotice(String text) {
+        notice.set(text);
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    /** The one way the model changes: the pad, the gallery and Save model… follow it. */
     public void useModel(TrainedModel trained, String description) {
         model.set(trained);
         modelDescription.set(description);

@@ -15,7 +15,9 @@ import javafx.scene.layout.VBox;
 import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
+import org.mnistlab.training.TrainingThread;
 import org.mnistlab.ui.charts.ChartsView;
+import org.mnistlab.ui.charts.ChartsViewModel;
 import org.mnistlab.ui.charts.RunHistory;
 import org.mnistlab.ui.data.DataView;
 import org.mnistlab.ui.data.DataViewModel;
@@ -26,35 +28,43 @@ import org.mnistlab.ui.gallery.GalleryViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
+import org.mnistlab.ui.training.FrameClock;
+import org.mnistlab.ui.training.RunStarter;
 import org.mnistlab.ui.training.TrainingControlsView;
 import org.mnistlab.ui.training.TrainingViewModel;
 
 /**
  * The window's layout: the designer and training buttons on the left; learning curves, sample
- * gallery and drawing pad as tabs in the middle; notices on top; the status bar below.
+ * gallery and drawing pad as tabs in the middle; notices on top; the status bar below. Here the
+ * panels are wired to each other and given their collaborators: the task runners and the trainer.
  */
 public final class LabView {
     private final BorderPane root = new BorderPane();
     private final StatusBarView status = new StatusBarView();
     private final TrainingViewModel training;
+    private final TrainingThread trainingThread = new TrainingThread();
+    private final TaskExecutor background;
 
-    public LabView(LabContext context, Supplier<MnistData> bundledData) {
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background) {
+        this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();
-        ChartsView charts = new ChartsView(history, context);
-        training = new TrainingViewModel(context, designer, history, charts);
-        training.onStatus(text -> status.show(text, status.node().getProgress()),
-                progress -> status.node().setProgress(progress));
-        GalleryViewModel gallery = new GalleryViewModel(context);
-        PadViewModel pad = new PadViewModel(context);
+        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), context.dialogs());
+        training = new TrainingViewModel(context, designer, history, FxTaskExecutor.on(trainingThread),
+                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND));
+        training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
+        training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
+        GalleryViewModel gallery = new GalleryViewModel(context, background);
+        PadViewModel pad = new PadViewModel(context, background);
 
         ScrollPane designerScroll = new ScrollPane(new DesignerView(designer).node());
         designerScroll.setFitToWidth(true);
         designerScroll.getStyleClass().add("designer-scroll");
-        DataView data = new DataView(new DataViewModel(context, bundledData), context.dialogs(), training.running());
+        DataView data = new DataView(new DataViewModel(context, bundledData, background), context.dialogs(),
+                training.running());
         VBox left = new VBox(10, data.node(), designerScroll, new TrainingControlsView(training, designer).node());
         VBox.setVgrow(designerScroll, Priority.ALWAYS);
         left.setPrefWidth(400);
@@ -66,7 +76,7 @@ public final class LabView {
         TabPane tabs = new TabPane(
                 tab("Learning curves", charts.node()),
                 samples,
-                tab("Draw a digit", new DrawingPadView(pad, new ModelFilesViewModel(context), context).node()));
+                tab("Draw a digit", new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node()));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -85,8 +95,10 @@ public final class LabView {
         return status;
     }
 
+    /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
     public void shutdown() {
-        training.shutdown();
+        training.stop();
+        trainingThread.shutdown(2000);
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
@@ -102,7 +114,7 @@ public final class LabView {
         text.textProperty().bind(context.notice());
         Button dismiss = new Button("✕");
         dismiss.getStyleClass().add("small-button");
-        dismiss.setOnAction(e -> context.notice().set(""));
+        dismiss.setOnAction(e -> context.dismissNotice());
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox bar = new HBox(8, text, dismiss);
@@ -115,12 +127,12 @@ public final class LabView {
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */
     private void showBackend(LabContext context) {
-        Background.start(Background.task(BackendInfo::current), "lab-backend-probe", info -> {
+        BackgroundTask.wrap(BackendInfo::current).named("lab-backend-probe").onSuccess(info -> {
             status.setBackend(info.shortText());
-            if (!info.fallbackReason().isEmpty()) context.notice().set(info.fallbackReason());
-        }, error -> {
+            if (!info.fallbackReason().isEmpty()) context.showNotice(info.fallbackReason());
+        }).onFailure(error -> {
             status.setBackend("backend unavailable");
             context.report("The compute backend (ND4J) could not start", error);
-        });
+        }).executeWith(background);
     }
 }

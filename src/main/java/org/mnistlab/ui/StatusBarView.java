@@ -1,6 +1,5 @@
 package org.mnistlab.ui;
 
-import javafx.concurrent.Worker;
 import javafx.scene.control.Label;
 import org.controlsfx.control.StatusBar;
 
@@ -27,16 +26,8 @@ public final class StatusBarView {
         backend.setText(text);
     }
 
-    /** Follows a background task's message and progress until it ends. */
-    public void showTask(Worker<?> task) {
-        bar.textProperty().bind(task.messageProperty());
-        bar.progressProperty().bind(task.progressProperty());
-    }
-
-    /** Shows a line set directly (training progress, throttled by the caller). */
+    /** Shows a line and its progress (-1: under way, length unknown; 0: nothing under way). */
     public void show(String text, double progress) {
-        bar.textProperty().unbind();
-        bar.progressProperty().unbind();
         bar.setText(text);
         bar.setProgress(progress);
     }

@@ -30,7 +30,13 @@ class CliArgsTest {
     @CsvSource(delimiter = '|', value = {
         "integer | 1.5       | --n: '1.5' is not a whole number",
         "integer | 9999999999 | --n: '9999999999' is not a whole number",
-        "long    | 1_000     | --seed: '1_000' is not a whole number",
+        "integer | ٣         | --n: '٣' is not a whole number",
+        "integer | ３        | --n: '３' is not a whole number",
+        "integer | _10       | --n: '_10' is not a whole number",
+        "long    | ٦٤        | --seed: '٦٤' is not a whole number",
+        "number  | 1d        | --lr: '1d' is not a finite number",
+        "number  | 0x1p3     | --lr: '0x1p3' is not a finite number",
+        "number  | ٠.٥       | --lr: '٠.٥' is not a finite number",
         "long    | x         | --seed: 'x' is not a whole number",
         "number  | NaN       | --lr: 'NaN' is not a finite number",
         "number  | 1e999     | --lr: '1e999' is not a finite number",
@@ -44,5 +50,42 @@ class CliArgsTest {
             }
         });
         assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void underscoresBetweenDigitsAreReadTheSameWayByEveryNumericOption() {
+        CliArgs parsed = args("--n", "1_0", "--seed", "1_0", "--lr", "1_0.5");
+        assertEquals(10, parsed.integer("n", 0));
+        assertEquals(10L, parsed.longInteger("seed", 0));
+        assertEquals(10.5, parsed.number("lr", 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "-lr       | unknown option '-lr'; options start with two dashes: did you mean --lr?",
+        "--lrr     | unknown option '--lrr' for 'train'; did you mean --lr? (see java -jar mnist-lab.jar train --help)",
+        "--json=true | --json is a switch and takes no value; write --json alone"})
+    void aNearMissGetsAHint(String arg, String message) {
+        UsageException e = assertThrows(UsageException.class,
+                () -> CliArgs.parse("train", List.of(arg, "0.1"), Set.of("n", "seed", "lr"), Set.of("json")));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void aNegativeNumberIsAValueNotAnOption() {
+        assertEquals(-1.5, CliArgs.parse("train", List.of("--lr", "-1.5"), Set.of("lr"), Set.of()).number("lr", 0));
+    }
+
+    @Test
+    void anEchoedValueIsCutShort() {
+        UsageException e = assertThrows(UsageException.class, () -> args("--n", "9".repeat(5000)).integer("n", 0));
+        assertEquals("--n: '" + "9".repeat(37) + "…' (5000 characters) is not a whole number", e.getMessage());
+    }
+
+    @Test
+    void anEmptyPathIsAUsageErrorNamingTheOption() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> CliArgs.parse("evaluate", List.of("--model", ""), Set.of("model"), Set.of()).path("model"));
+        assertEquals("--model needs a file or folder name", e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package org.mnistlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.network.SpecJson;
@@ -79,6 +81,21 @@ class CliTest {
         long hints = r.lines().stream().filter(l -> l.contains("\"hint\":\"the loss stopped falling: "
                 + "the learning rate may be too high\"")).count();
         assertEquals(1, hints, "given once, in the epoch it was noticed: " + r.out());
+    }
+
+    @Test
+    void trainNamesItsEngineAndDl4jFitCanBeChosenForComparison() {
+        String[] run = {"train", "--layers", "16", "--optimizer", "rmsprop", "--lr", "0.001", "--batch", "50",
+                "--epochs", "1", "--limit", "500"};
+        Result fast = cli(run);
+        assertEquals(0, fast.code(), fast.err());
+        assertTrue(fast.lines().get(0).contains("fast path"), fast.out());
+        List<String> dl4j = new ArrayList<>(List.of(run));
+        dl4j.addAll(List.of("--engine", "dl4j"));
+        Result reference = cli(dl4j.toArray(String[]::new));
+        assertEquals(0, reference.code(), reference.err());
+        assertTrue(reference.lines().get(0).contains("DL4J fit"), reference.out());
+        assertEquals(2, cli("train", "--engine", "gpu", "--limit", "100").code(), "an unknown engine is a usage error");
     }
 
     @ParameterizedTest
@@ -201,6 +218,114 @@ class CliTest {
         Result r = cli("evaluate", "--model", fake.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("fake.zip: is not a model file"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "", "FOLDER", "FILE/m.zip", "/proc/m.zip"})
+    void anOutThatCannotBeSavedIsRefusedBeforeTraining(String out, @TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        String target = out.replace("FOLDER", folder.toString()).replace("FILE", file.toString());
+        Result r = cli("train", "--layers", "8", "--limit", "100", "--epochs", "1", "--out=" + target);
+        assertTrue(r.code() == 1 || r.code() == 2, r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(r.out().contains("epoch 1"), "refused before training: " + r.out());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-lr 0.1          | did you mean --lr?",
+        "stray words      | unexpected argument 'stray'; train takes only options",
+        "--layers ,       | layers: '' is not a whole number of units",
+        "--layers=        | layers: '' is not a whole number of units",
+        "--layers none --activation bogus | activation: 'bogus' is not one of",
+        "--batch ٣        | --batch: '٣' is not a whole number",
+        "--layers ٦٤      | layers: '٦٤' is not a whole number of units",
+        "--limit 0        | --limit: 0 is not at least 1",
+        "--json=true      | --json is a switch and takes no value"})
+    void aCommandLineThatWouldBeReinterpretedIsRefusedWithExitTwo(String line, String problem) {
+        List<String> args = new ArrayList<>(List.of("train"));
+        args.addAll(List.of(line.split(" ")));
+        Result r = cli(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(problem), r.err());
+    }
+
+    @Test
+    void blankLayersAreRefusedAndOnlyNoneMeansNoHiddenLayer() {
+        assertThrows(org.mnistlab.network.InvalidSpecException.class, () -> SpecOptions.layers("   ", "relu"));
+        assertEquals(List.of(), SpecOptions.layers(" none ", "relu"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--epochs 3                                  | --epochs does not apply to bench",
+        "--limit 2000 --warmup 0 --window 2000 --windows 1 | --window: 2,000 examples do not fit in one epoch of 2,000",
+        "--batch 60000                               | --batch: 60,000 leaves no room for a timed window"})
+    void benchRefusesWhatItCouldNeverTimeAtOnce(String line, String problem) {
+        List<String> args = new ArrayList<>(List.of("bench", "--layers", "8"));
+        args.addAll(List.of(line.split(" ")));
+        Result r = cli(args.toArray(String[]::new));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("mnist-lab bench: " + problem), r.err());
+    }
+
+    @Test
+    void benchFitsItsDefaultWindowIntoASmallLimit() throws Exception {
+        Result r = cli("bench", "--layers", "8", "--limit", "2000", "--warmup", "0", "--windows", "1", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(SpecJson.MAPPER.readTree(r.out()).get("samples_per_second").asLong() > 0, r.out());
+    }
+
+    @Test
+    void anEmptyTestSetIsRefusedNamingTheFile(@TempDir Path dir) throws IOException {
+        TestData.tinyMnistFolder(dir, 200, 0);
+        Result r = cli("train", "--data", dir.toString(), "--layers", "8", "--epochs", "1");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("mnist-lab train: " + dir.resolve("t10k-images-idx3-ubyte.gz")
+                + ": holds no images; a training or test set needs at least one", r.err().strip());
+    }
+
+    @Test
+    void aFifoInPlaceOfADataFileIsRefusedInsteadOfWaitedFor(@TempDir Path dir) throws Exception {
+        TestData.tinyMnistFolder(dir, 200, 50);
+        Path labels = dir.resolve("t10k-labels-idx1-ubyte");
+        Files.delete(labels);
+        org.mnistlab.testing.TestData.fifo(labels);
+        Result r = cli("evaluate", "--model", model.toString(), "--data", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(labels + ": is not a regular file"), r.err());
+    }
+
+    @Test
+    void outputThatCannotBeWrittenExitsOneSayingSo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        int code = new Cli().run(new String[] {"evaluate", "--model", model.toString(), "--json"},
+                new PrintStream(full, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("mnist-lab evaluate: could not write the output"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anEmptyModelNameIsAUsageError() {
+        Result r = cli("evaluate", "--model", "");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("mnist-lab evaluate: --model needs a file or folder name", r.err().strip());
+    }
+
+    @Test
+    void aFinalAccuracyNearChanceGetsAWarningButExitsZero() {
+        assertTrue(TrainCommand.chanceWarning(0.096).contains("9.6%, is no better than guessing"));
+        assertEquals(null, TrainCommand.chanceWarning(0.13));
     }
 
     /** An MNIST image as a 10× larger grey PNG, white on black. */

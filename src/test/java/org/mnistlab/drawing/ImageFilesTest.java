@@ -95,6 +95,61 @@ class ImageFilesTest {
         assertTrue(e.getMessage().contains("blank"), e.getMessage());
     }
 
+    @Test
+    void aUniformGreyImageIsBlankNotADigit(@TempDir Path dir) throws IOException {
+        BufferedImage grey = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) grey.getRaster().setSample(x, y, 0, 128);
+        Path file = dir.resolve("grey.png");
+        ImageIO.write(grey, "png", file.toFile());
+        InkImage ink = ImageFiles.read(file);
+        BlankImageException e = assertThrows(BlankImageException.class, () -> DigitPreprocessor.toMnist(ink));
+        assertEquals("the image is blank: there is no ink to read", e.getMessage());
+    }
+
+    @Test
+    void aTruncatedProgressiveJpegIsReportedAsDamaged(@TempDir Path dir) throws IOException {
+        byte[] jpeg = progressiveJpeg(DigitPreprocessorTest.drawSeven(java.awt.Color.WHITE, java.awt.Color.BLACK));
+        Path file = dir.resolve("seven.jpg");
+        Files.write(file, Arrays.copyOf(jpeg, jpeg.length / 2));
+        ImageInputException e = assertThrows(ImageInputException.class, () -> ImageFiles.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": is damaged or not a complete image ("), e.getMessage());
+    }
+
+    @Test
+    void aHugeProgressiveJpegIsRefusedBeforeItIsDecoded(@TempDir Path dir) throws IOException {
+        byte[] jpeg = progressiveJpeg(DigitPreprocessorTest.drawSeven(java.awt.Color.WHITE, java.awt.Color.BLACK));
+        // The frame header (SOF2: FF C2, length, precision, height, width) claims 30,000×30,000.
+        int sof = 0;
+        while (!((jpeg[sof] & 0xFF) == 0xFF && (jpeg[sof + 1] & 0xFF) == 0xC2)) sof++;
+        ByteBuffer.wrap(jpeg, sof + 5, 4).putShort((short) 30_000).putShort((short) 30_000);
+        Path file = dir.resolve("huge.jpg");
+        Files.write(file, jpeg);
+        ImageInputException e = assertThrows(ImageInputException.class, () -> ImageFiles.read(file));
+        assertEquals(file + ": is a progressive JPEG of 30,000×30,000 pixels; MNIST Lab reads progressive JPEGs "
+                + "of up to 64 megapixels (save it smaller, or as PNG)", e.getMessage());
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutWaitingForIt(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("digit.png");
+        org.mnistlab.testing.TestData.fifo(fifo);
+        assertProblem(fifo, "is not a regular file");
+    }
+
+    static byte[] progressiveJpeg(BufferedImage image) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
     private static void assertProblem(Path file, String problem) {
         ImageInputException e = assertThrows(ImageInputException.class, () -> ImageFiles.read(file));
         assertTrue(e.getMessage().startsWith(file + ": " + problem), e.getMessage());

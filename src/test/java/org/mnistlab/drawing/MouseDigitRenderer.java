@@ -1,10 +1,7 @@
 package org.mnistlab.drawing;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -67,24 +64,20 @@ public final class MouseDigitRenderer {
         float width = 16 + 8 * random.nextFloat();
         strokes = placeOnCanvas(strokes, width, random);
 
+        List<Stroke> drawn = new ArrayList<>();
+        for (List<double[]> stroke : strokes) drawn.add(asStroke(mouseEvents(stroke, random)));
+
+        // Drawn as the pad draws, in colour: callers also check that colour files read like grey ones.
         BufferedImage image = new BufferedImage(CANVAS, CANVAS, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(Color.BLACK);
-        g.fillRect(0, 0, CANVAS, CANVAS);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        for (List<double[]> stroke : strokes) {
-            List<double[]> events = mouseEvents(stroke, random);
-            Path2D.Double path = new Path2D.Double();
-            path.moveTo(events.get(0)[0], events.get(0)[1]);
-            for (double[] p : events.subList(1, events.size())) path.lineTo(p[0], p[1]);
-            if (events.size() == 1) path.lineTo(events.get(0)[0], events.get(0)[1]);
-            g.draw(path);
-        }
+        StrokeRenderer.draw(g, drawn, width);
         g.dispose();
         return image;
+    }
+
+    private static Stroke asStroke(List<double[]> events) {
+        return new Stroke(events.stream().map(p -> new Stroke.Point(p[0], p[1])).toList());
     }
 
     /** The strokes of a digit in its unit box, each a polyline in the order a hand would draw it. */

@@ -15,8 +15,7 @@ class EvaluatorTest {
     void rowsAreTrueDigitsAndColumnsAreAnswers() {
         DigitSet test = TestData.mnist().test().first(1000);
         TrainedModel model = ModelFile.loadBundledDefault().model();
-        EvaluationReport report = Evaluator.evaluate(model.network(), test.features(model.spec().normalization()),
-                test.labels());
+        EvaluationReport report = Evaluator.evaluate(model, test);
 
         int[][] expected = new int[DigitSet.CLASSES][DigitSet.CLASSES];
         for (int i = 0; i < test.count(); i++) {

@@ -38,6 +38,21 @@ class ModelFileKillTest {
         }
     }
 
+    @Test
+    void sigtermDuringASaveRemovesItsTemporaryFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("model.zip");
+        try (ChildJvm child = ChildJvm.start(SaveLoop.class, target.toString())) {
+            child.awaitLine("saved 1", 120);
+            child.awaitLine("saving 2", 30);
+            child.awaitCondition(30, () -> partialFile(dir, 1_000_000));
+            child.terminate();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "the shutdown hook removed the .partial file");
+        }
+        assertEquals(1.0, ModelFile.read(target).metadata().testAccuracy(), "the first, complete save");
+    }
+
     /** The temporary file of a save under way, once it has {@code minBytes}; else null. */
     private static Path partialFile(Path dir, long minBytes) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {

@@ -2,6 +2,7 @@ package org.mnistlab.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,5 +161,114 @@ class ModelFileTest {
     void missingFileIsReported(@TempDir Path dir) {
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(dir.resolve("none.zip")));
         assertTrue(e.getMessage().endsWith("not found"), e.getMessage());
+    }
+
+    @Test
+    void aFullDiskDuringASaveGivesOneLineNoStackTraceAndLeavesOnlyThePreviousFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), 0.5, file);
+        byte[] before = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        ModelFileException e;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            // Room for the weights but not for what comes after them, as on the 64 KiB tmpfs.
+            AtomicFile almostFull = new AtomicFile(out -> new AtomicFileTest.FullDisk(out, before.length - 200));
+            e = assertThrows(ModelFileException.class, () -> ModelFile.save(freshModel(), null, file, almostFull));
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(file + ": could not be saved (the disk is full)", e.getMessage());
+        assertEquals("", stderr.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing printed besides the message");
+        assertArrayEquals(before, Files.readAllBytes(file));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no .partial and no zipfstmp file");
+        }
+    }
+
+    @Test
+    void aSavedModelIsDl4jsZipWithTheSettingsInsideWrittenInOnePass(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), 0.5, file);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            // SGD keeps no updater state; DL4J writes updaterState.bin only for optimizers that do.
+            assertEquals(List.of("configuration.json", "coefficients.bin", ModelFile.METADATA_ENTRY),
+                    java.util.Collections.list(zip.entries()).stream().map(ZipEntry::getName).toList());
+        }
+        MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertEquals(freshModel().network().numParams(), restored.numParams(), "DL4J's own loader reads it");
+        NetworkSpec adam = SPEC.toBuilder().optimizer(org.mnistlab.network.OptimizerKind.ADAM).build();
+        TrainedModel withState = new TrainedModel(adam, Dl4jNetworks.create(adam));
+        ModelFile.save(withState, null, file);
+        MultiLayerNetwork adamRestored = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertEquals(withState.network().getUpdater().getStateViewArray(), adamRestored.getUpdater().getStateViewArray());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "/                 | names a folder, not a file (give a file name such as model.zip)",
+        "''                | names a folder, not a file (give a file name such as model.zip)",
+        "FOLDER            | is a folder; MNIST Lab only replaces regular files",
+        "FILE/m.zip        | FILE is a file, not a folder",
+        "/proc/m.zip       | no such file or folder",
+        "/dev/null         | is not a regular file (a character device); MNIST Lab only replaces regular files"})
+    void aTargetThatCannotBeSavedIsFoundBeforeAnyWork(String target, String problem, @TempDir Path dir)
+            throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        String name = target.replace("FOLDER", folder.toString()).replace("FILE", file.toString());
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.requireSavable(Path.of(name)));
+        assertEquals(name + ": cannot be saved there (" + problem.replace("FILE", file.toString()) + ")", e.getMessage());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"formatVersion\":1}", "{\"formatVersion\":1,\"spec\":null}"})
+    void settingsWithoutASpecAreRefusedInOneLine(String json, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), null, file);
+        writeMetadata(file, json);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": its settings (mnistlab-model.json) have no network spec", e.getMessage());
+    }
+
+    @Test
+    void settingsThatUnpackToGigabytesAreRefusedByNameBeforeTheyAreRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bomb.zip");
+        ModelFile.save(freshModel(), null, file);
+        try (FileSystem fs = FileSystems.newFileSystem(file);
+             OutputStream out = Files.newOutputStream(fs.getPath(ModelFile.METADATA_ENTRY))) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) out.write(spaces); // deflates to a few kB
+        }
+        assertTrue(Files.size(file) < 1 << 20, "a small file");
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertEquals(file + ": its entry mnistlab-model.json unpacks to more than 64 kB, more than any MNIST Lab "
+                + "model holds; the file is damaged or not a model", e.getMessage());
+    }
+
+    @Test
+    void anExtraEntryThatUnpacksToGigabytesIsRefusedByName(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bomb.zip");
+        ModelFile.save(freshModel(), null, file);
+        try (FileSystem fs = FileSystems.newFileSystem(file);
+             OutputStream out = Files.newOutputStream(fs.getPath("padding.bin"))) {
+            out.write(new byte[8 << 20]);
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": its entry padding.bin unpacks to more than 64 kB"), e.getMessage());
+    }
+
+    @Test
+    void damagedWeightsAreDescribedInWords(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.zip");
+        ModelFile.save(freshModel(), null, file);
+        try (FileSystem fs = FileSystems.newFileSystem(file)) {
+            Files.write(fs.getPath("coefficients.bin"), new byte[] {0, 0, 0, 1, 7});
+        }
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().startsWith(file + ": its weights (coefficients.bin) are damaged: "), e.getMessage());
+        assertFalse(e.getMessage().endsWith("Exception)"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,15 +44,22 @@ public final class ChildJvm implements AutoCloseable {
      * properties given as {@code -Dname=value} in {@code jvmOptions} (e.g. Monocle's).
      */
     public static ChildJvm start(Class<?> mainClass, String argument, String... jvmOptions) throws IOException {
+        return start(Map.of(), List.of(jvmOptions), mainClass, List.of(argument));
+    }
+
+    /** As above, with {@code environment} added to the child's, and any number of arguments. */
+    public static ChildJvm start(Map<String, String> environment, List<String> jvmOptions, Class<?> mainClass,
+            List<String> arguments) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.add(mainClass.getName());
-        command.add(argument);
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.environment().putAll(environment);
         return new ChildJvm(builder.start());
     }
 
@@ -85,6 +93,17 @@ public final class ChildJvm implements AutoCloseable {
         return process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
+    /** Everything the child printed, once its output has ended (it exited); fails after the timeout. */
+    public String outputToTheEnd(long timeoutSeconds) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) throw new TimeoutException("output did not end; so far: " + String.join("\n", seen));
+            if (line.equals(END)) return String.join("\n", seen);
+            seen.add(line);
+        }
+    }
+
     /** Everything the child printed so far, for failure messages. */
     public String output() {
         List<String> all = new ArrayList<>(seen);
@@ -99,6 +118,12 @@ public final class ChildJvm implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** As {@code kill} (SIGTERM) or Ctrl+C: shutdown hooks run. The exit code, once it has exited. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
     }
 
     @Override

@@ -54,4 +54,11 @@ public final class TestData {
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idxLabels(2049, test, test));
         return dir;
     }
+
+    /** A named pipe at {@code path}, as {@code mkfifo} makes: reading it waits for a writer that never comes. */
+    public static Path fifo(Path path) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor();
+        if (code != 0) throw new IOException("mkfifo " + path + " exited " + code);
+        return path;
+    }
 }

@@ -82,4 +82,11 @@ class MemoryEstimateTest {
         assertDoesNotThrow(() -> new Trainer(NetworkSpec.builder().hiddenLayers(List.of()).build(),
                 TestData.mnist().train().first(100), TestData.mnist().test().first(10)));
     }
+
+    @org.junit.jupiter.api.Test
+    void neededAndFreeMemoryAreNeverPrintedAsTheSameNumber() {
+        assertEquals("0.93 GB", MemoryEstimate.gigabytes(930_000_000L, 880_000_000L));
+        assertEquals("0.88 GB", MemoryEstimate.gigabytes(880_000_000L, 930_000_000L));
+        assertEquals("1.5 GB", MemoryEstimate.gigabytes(1_500_000_000L, 900_000_000L));
+    }
 }

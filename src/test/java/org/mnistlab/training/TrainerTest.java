@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.testing.TestData;
 
 class TrainerTest {
@@ -114,6 +117,18 @@ class TrainerTest {
                 "caught once the loss has stayed up for the detector's patience, not at the end: "
                         + outcome.examplesSeen());
         assertTrue(outcome.message().contains("You could try 5, a tenth of the rate that blew up (50)"), outcome.message());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OptimizerKind.class, names = "ADADELTA", mode = EnumSource.Mode.EXCLUDE) // it has no rate
+    void everyOptimizerOnTheFastPathStopsAsDivergedWithTheSameAdvice(OptimizerKind kind) {
+        NetworkSpec spec = SMALL.toBuilder().optimizer(kind).learningRate(100).epochs(3).build();
+        Trainer trainer = new Trainer(spec, train, test);
+        assertEquals("fast path", trainer.engineDescription());
+        TrainingOutcome outcome = trainer.run(TrainingListener.NONE, new TrainingControl());
+        assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status(), kind.toString());
+        assertTrue(outcome.message().startsWith("The loss "), outcome.message());
+        assertTrue(outcome.message().contains("You could try 10, a tenth of the rate that blew up (100)"), outcome.message());
     }
 
     @Test

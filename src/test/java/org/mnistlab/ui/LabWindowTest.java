@@ -27,7 +27,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.data.MnistData;
-import org.mnistlab.ui.charts.Run;
+import org.mnistlab.ui.charts.RecordedRun;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -80,17 +80,17 @@ class LabWindowTest {
                 "the learning rate stays editable during a run");
 
         replaceText(robot, "#learningRateField", "0.01"); // steers the running run from its next batch
-        ListView<Run> runs = robot.lookup("#runList").queryListView();
+        ListView<RecordedRun> runs = robot.lookup("#runList").queryListView();
         waitUntil(() -> !runs.getItems().get(0).rateChanges().isEmpty());
-        assertEquals(0.01, runs.getItems().get(0).rateChanges().get(0)[1]);
+        assertEquals(0.01, runs.getItems().get(0).rateChanges().get(0).learningRate());
 
         robot.clickOn("#stopButton");
         waitUntil(() -> !train.isDisabled());
         robot.interact(frameWatch::stop);
 
         assertEquals(1, runs.getItems().size());
-        Run run = runs.getItems().get(0);
-        assertEquals(Run.State.STOPPED, run.state().get());
+        RecordedRun run = runs.getItems().get(0);
+        assertEquals(RecordedRun.State.STOPPED, run.state().get());
         assertTrue(run.label().get().contains("784-64-32-10") && run.label().get().contains("(stopped)"),
                 run.label().get());
         assertFalse(loss.getData().get(0).getData().isEmpty(), "a stopped run keeps its curve");

@@ -33,7 +33,7 @@ import org.mnistlab.data.MnistData;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.testing.TestData;
-import org.mnistlab.ui.charts.Run;
+import org.mnistlab.ui.charts.RecordedRun;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -94,8 +94,8 @@ class RobustnessWindowTest {
         replaceText(robot, "#learningRateField", "50");
         robot.clickOn("#trainButton");
 
-        ListView<Run> runs = robot.lookup("#runList").queryListView();
-        waitUntil(() -> !runs.getItems().isEmpty() && runs.getItems().get(0).state().get() == Run.State.DIVERGED);
+        ListView<RecordedRun> runs = robot.lookup("#runList").queryListView();
+        waitUntil(() -> !runs.getItems().isEmpty() && runs.getItems().get(0).state().get() == RecordedRun.State.DIVERGED);
         waitUntil(() -> !train.isDisabled());
         assertTrue(notice(robot).startsWith("Run 1 diverged. The loss "), notice(robot));
         assertTrue(notice(robot).contains("at epoch 1, batch ") && notice(robot).contains("You could try 5, a tenth of the rate that blew up (50)"),
@@ -106,14 +106,14 @@ class RobustnessWindowTest {
 
         replaceText(robot, "#learningRateField", "0.05");
         robot.clickOn("#trainButton");
-        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(1).state().get() == Run.State.RUNNING);
+        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(1).state().get() == RecordedRun.State.RUNNING);
         assertEquals("", notice(robot), "a new run clears the old notice");
         waitUntil(() -> loss.getData().stream().filter(s -> !s.getData().isEmpty()).count() >= 2
                 && loss.getData().stream().mapToInt(s -> s.getData().size()).sum() > divergedPoints + 5);
         robot.clickOn("#stopButton");
         waitUntil(() -> !train.isDisabled());
-        assertEquals(Run.State.STOPPED, runs.getItems().get(1).state().get());
-        assertEquals(Run.State.DIVERGED, runs.getItems().get(0).state().get());
+        assertEquals(RecordedRun.State.STOPPED, runs.getItems().get(1).state().get());
+        assertEquals(RecordedRun.State.DIVERGED, runs.getItems().get(0).state().get());
         assertEquals(divergedPoints, loss.getData().get(0).getData().size(), "the diverged curve is untouched");
     }
 

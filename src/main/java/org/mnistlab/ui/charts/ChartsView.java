@@ -1,16 +1,13 @@
 package org.mnistlab.ui.charts;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
@@ -20,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,22 +26,25 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.converter.PercentageStringConverter;
-import javax.imageio.ImageIO;
 import org.mnistlab.training.EvaluationPoint;
-import org.mnistlab.ui.Background;
-import org.mnistlab.ui.LabContext;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
+import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.Texts;
 
 /**
  * The learning curves: loss and test accuracy against examples seen, every run overlaid in its
- * own colour, with the list of runs below (show, hide, remove) and PNG/CSV export.
+ * own colour, with the list of runs below (show, hide, remove) and PNG/CSV export. Each run is
+ * redrawn when its {@link RecordedRun#revision} changes, which training does at most ~30 times a
+ * second.
  */
 public final class ChartsView {
-    /** Points per drawn curve; the raw curve stays in the {@link Run}. */
+    /** Points per drawn curve; the raw curve stays in the {@link RecordedRun}. */
     static final int MAX_DRAWN_POINTS = 400;
 
+    private final ChartsViewModel vm;
     private final RunHistory history;
-    private final LabContext context;
+    private final FileDialogs dialogs;
     private final MarkedLineChart lossChart = chart("Loss (cross-entropy)", "lossChart");
     private final MarkedLineChart accuracyChart = chart("Test accuracy", "accuracyChart");
 
@@ -56,7 +57,7 @@ public final class ChartsView {
         y.setTickUnit(0.1);
         y.setTickLabelFormatter(new PercentageStringConverter(Locale.ROOT)); // "30%" in every locale
     }
-    private final Map<Run, RunSeries> drawn = new HashMap<>();
+    private final Map<RecordedRun, RunSeries> drawn = new HashMap<>();
     private final VBox root = new VBox(8);
 
     /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
@@ -65,11 +66,13 @@ public final class ChartsView {
         final XYChart.Series<Number, Number> test = new XYChart.Series<>();
         final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
         int markedRateChanges;
+        ChangeListener<Number> onRevision;
     }
 
-    public ChartsView(RunHistory history, LabContext context) {
-        this.history = history;
-        this.context = context;
+    public ChartsView(ChartsViewModel vm, FileDialogs dialogs) {
+        this.vm = vm;
+        this.history = vm.history();
+        this.dialogs = dialogs;
         HBox charts = new HBox(8, lossChart, accuracyChart);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
@@ -78,7 +81,7 @@ public final class ChartsView {
                 + "vertical line: learning rate changed");
         root.getChildren().addAll(charts, legend, runList(), exportButtons());
         root.getStyleClass().add("charts");
-        history.runs().addListener((ListChangeListener<Run>) change -> {
+        history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) {
                 change.getRemoved().forEach(this::undraw);
                 change.getAddedSubList().forEach(run -> {
@@ -97,14 +100,14 @@ public final class ChartsView {
 
     /**
      * Redraws one run's training-loss curve from its raw points and adds its new test points and
-     * rate markers (called at most ~30 times a second).
+     * rate markers.
      */
-    public void refresh(Run run) {
+    void refresh(RecordedRun run) {
         RunSeries series = drawn.get(run);
         if (series == null) return;
         List<XYChart.Data<Number, Number>> train = new ArrayList<>();
-        for (double[] p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
-            train.add(point(p[0], p[1], null));
+        for (LossPoint p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
+            train.add(point(p.examplesSeen(), p.loss(), null));
         }
         series.train.getData().setAll(train);
         // Test points are few and never change once measured: only the new ones are added.
@@ -117,9 +120,9 @@ public final class ChartsView {
         }
         series.test.getData().addAll(test);
         series.accuracy.getData().addAll(accuracy);
-        List<double[]> changes = run.rateChanges();
-        for (double[] change : changes.subList(series.markedRateChanges, changes.size())) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change[0], run.color(), run.number());
+        List<RateChange> changes = run.rateChanges();
+        for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number());
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
@@ -128,7 +131,7 @@ public final class ChartsView {
         series.markedRateChanges = changes.size();
     }
 
-    private void draw(Run run) {
+    private void draw(RecordedRun run) {
         if (drawn.containsKey(run)) return;
         RunSeries series = new RunSeries();
         series.train.setName("Run " + run.number() + " train loss");
@@ -139,13 +142,16 @@ public final class ChartsView {
         SeriesStyle.line(series.train, run.color(), false);
         SeriesStyle.line(series.test, run.color(), true);
         SeriesStyle.line(series.accuracy, run.color(), false);
+        series.onRevision = (obs, old, now) -> refresh(run);
+        run.revision().addListener(series.onRevision);
         drawn.put(run, series);
         refresh(run);
     }
 
-    private void undraw(Run run) {
+    private void undraw(RecordedRun run) {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
+        run.revision().removeListener(series.onRevision);
         lossChart.getData().removeAll(series.train, series.test);
         accuracyChart.getData().remove(series.accuracy);
         // By number, not colour: the palette repeats after eight runs.
@@ -160,14 +166,14 @@ public final class ChartsView {
     }
 
     private Node runList() {
-        ListView<Run> list = new ListView<>(history.runs());
+        ListView<RecordedRun> list = new ListView<>(history.runs());
         list.setId("runList");
         list.setPrefHeight(130);
         list.setPlaceholder(new Label("Finished and running trainings appear here, each in its own colour. "
                 + "Train again with another learning rate to compare."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
-            protected void updateItem(Run run, boolean empty) {
+            protected void updateItem(RecordedRun run, boolean empty) {
                 super.updateItem(run, empty);
                 if (empty || run == null) {
                     setGraphic(null);
@@ -185,7 +191,7 @@ public final class ChartsView {
                 HBox.setHgrow(spacer, Priority.ALWAYS);
                 Button remove = new Button("Remove");
                 remove.getStyleClass().add("small-button");
-                remove.disableProperty().bind(run.state().isEqualTo(Run.State.RUNNING));
+                remove.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
                 remove.setOnAction(e -> history.remove(run));
                 HBox row = new HBox(8, show, swatch, label, spacer, remove);
                 row.setAlignment(Pos.CENTER_LEFT);
@@ -205,48 +211,25 @@ public final class ChartsView {
     }
 
     private void savePng() {
-        File file = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
-        if (file == null) return;
+        Path target = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
+        if (target == null) return;
         WritableImage image = root.snapshot(null, null); // must happen on the FX thread
-        runInBackground(new Task<Void>() {
-            @Override
-            protected Void call() throws Exception {
-                org.mnistlab.storage.AtomicFile.write(file.toPath(),
-                        temp -> ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", temp.toFile()));
-                return null;
-            }
-        }, "Saved the charts to " + file);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        vm.savePng(argb, width, height, target);
     }
 
     private void saveCsv() {
-        File file = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
-        if (file == null) return;
-        runInBackground(Background.task(csvExport(history.runs(), file.toPath())),
-                "Exported " + history.runs().size() + " runs to " + file);
-    }
-
-    /**
-     * The CSV export as work for another thread. The runs are copied now, on the FX thread: a
-     * running run keeps growing while the file is written.
-     */
-    static Callable<Void> csvExport(List<Run> runs, Path target) {
-        List<Run> copies = runs.stream().map(Run::snapshot).toList();
-        return () -> {
-            RunHistory.writeCsv(copies, target);
-            return null;
-        };
-    }
-
-    private void runInBackground(Task<Void> task, String done) {
-        Background.start(task, "lab-export", nothing -> context.notice().set(done),
-                error -> context.report("Could not save", error));
+        Path target = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
+        if (target != null) vm.exportCsv(target);
     }
 
     /** Asks where to save an export; null when the user cancels. */
-    private File exportTarget(String title, String name, String kind, String pattern) {
-        Path target = context.dialogs().chooseExportTarget(root.getScene().getWindow(), title, name,
+    private Path exportTarget(String title, String name, String kind, String pattern) {
+        return dialogs.chooseExportTarget(root.getScene().getWindow(), title, name,
                 new FileChooser.ExtensionFilter(kind, pattern));
-        return target == null ? null : target.toFile();
     }
 
     private static MarkedLineChart chart(String title, String id) {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -12,6 +13,8 @@ import javafx.scene.paint.Color;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
 
 /** Every run of this session, oldest first: what the charts overlay and the run list shows. */
 public final class RunHistory {
@@ -19,20 +22,20 @@ public final class RunHistory {
         Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
         Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf")};
 
-    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final ObservableList<RecordedRun> runs = FXCollections.observableArrayList();
     private int started;
 
-    public Run start(NetworkSpec spec) {
-        Run run = new Run(++started, spec, PALETTE[(started - 1) % PALETTE.length]);
+    public RecordedRun start(NetworkSpec spec) {
+        RecordedRun run = new RecordedRun(++started, spec, PALETTE[(started - 1) % PALETTE.length]);
         runs.add(run);
         return run;
     }
 
-    public void remove(Run run) {
+    public void remove(RecordedRun run) {
         runs.remove(run);
     }
 
-    public ObservableList<Run> runs() {
+    public ObservableList<RecordedRun> runs() {
         return runs;
     }
 
@@ -40,26 +43,27 @@ public final class RunHistory {
      * Writes every run's raw points as CSV (one row per training batch and per test
      * measurement), via a temporary file so a failed write never leaves half a file.
      */
-    public static void writeCsv(java.util.List<Run> runs, Path target) throws IOException {
+    public static void writeCsv(List<RecordedRun> runs, Path target) throws IOException {
         AtomicFile.write(target, temp -> writeCsvTo(runs, temp));
     }
 
-    private static void writeCsvTo(java.util.List<Run> runs, Path temp) throws IOException {
+    private static void writeCsvTo(List<RecordedRun> runs, Path temp) throws IOException {
         try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
             out.write("run,architecture,optimizer,learning_rate,batch_size,kind,examples_seen,value\n");
-            for (Run run : runs) {
+            for (RecordedRun run : runs) {
                 NetworkSpec s = run.spec();
                 String prefix = String.format(Locale.ROOT, "%d,%s,%s,%s,%d,", run.number(), s.architecture(),
                         s.optimizer().name().toLowerCase(Locale.ROOT), s.learningRate(), s.batchSize());
-                for (double[] p : run.trainLoss()) {
-                    out.write(prefix + "train_loss," + (long) p[0] + "," + p[1] + "\n");
+                for (LossPoint p : run.trainLoss()) {
+                    out.write(prefix + "train_loss," + p.examplesSeen() + "," + p.loss() + "\n");
                 }
                 for (EvaluationPoint e : run.evaluations()) {
                     out.write(prefix + "test_loss," + e.examplesSeen() + "," + e.testLoss() + "\n");
                     out.write(prefix + "test_accuracy," + e.examplesSeen() + "," + e.testAccuracy() + "\n");
                 }
-                for (double[] change : run.rateChanges()) {
-                    out.write(prefix + "learning_rate_change," + (long) change[0] + "," + change[1] + "\n");
+                for (RateChange change : run.rateChanges()) {
+                    out.write(prefix + "learning_rate_change," + change.examplesSeen() + "," + change.learningRate()
+                            + "\n");
                 }
             }
         }

@@ -6,15 +6,15 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
-import org.mnistlab.ui.Background;
+import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.TaskExecutor;
 
 /**
  * Which MNIST the lab trains on: the bundled copy, or a folder the user picks. A folder is read
@@ -25,14 +25,16 @@ public final class DataViewModel {
 
     private final LabContext context;
     private final Supplier<MnistData> bundled;
+    private final TaskExecutor executor;
     private final StringProperty source = new SimpleStringProperty(BUNDLED);
-    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final StringBinding description;
     private final BooleanBinding usingBundled = source.isEqualTo(BUNDLED);
 
-    public DataViewModel(LabContext context, Supplier<MnistData> bundled) {
+    public DataViewModel(LabContext context, Supplier<MnistData> bundled, TaskExecutor executor) {
         this.context = context;
         this.bundled = bundled;
+        this.executor = executor;
         description = Bindings.createStringBinding(() -> {
             MnistData data = context.data().get();
             if (loading.get()) return "Reading " + source.get() + "…";
@@ -53,14 +55,14 @@ public final class DataViewModel {
     private void load(String name, Supplier<MnistData> reader) {
         if (loading.get()) return;
         loading.set(true);
-        Background.start(Background.task(reader::get), "lab-data-loader", data -> {
+        BackgroundTask.wrap(reader::get).named("lab-data-loader").onSuccess(data -> {
             loading.set(false);
             source.set(name);
             context.data().set(data);
-        }, error -> {
+        }).onFailure(error -> {
             loading.set(false);
             context.report("Could not use " + name + "; still training on " + source.get(), error);
-        });
+        }).executeWith(executor);
     }
 
     /** E.g. "bundled MNIST: 60,000 training and 10,000 test images". */
@@ -69,7 +71,7 @@ public final class DataViewModel {
     }
 
     public ReadOnlyBooleanProperty loading() {
-        return loading;
+        return loading.getReadOnlyProperty();
     }
 
     /** True while the lab trains on the MNIST that comes with it. */

@@ -210,8 +210,9 @@ public final class DesignerView {
         grid.addRow(row++, new Label("Learning rate"), lrBox);
 
         TextField momentum = field("momentumField", vm.momentum(), "momentum",
-                "For SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
-        momentum.disableProperty().bind(vm.locked().or(vm.optimizer().isNotEqualTo(OptimizerKind.NESTEROV)));
+                "For SGD + momentum and SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
+        momentum.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.optimizer().get() == null || !vm.optimizer().get().usesMomentum(), vm.optimizer())));
         grid.addRow(row++, new Label("Momentum"), momentum);
 
         grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",

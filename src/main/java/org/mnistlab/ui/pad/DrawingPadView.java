@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -14,9 +13,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
 import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.ProbabilityBars;
@@ -24,35 +20,29 @@ import org.mnistlab.ui.Texts;
 
 /** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
 public final class DrawingPadView {
-    private final PadViewModel vm;
-    private final Canvas canvas = new Canvas(PadViewModel.SIZE, PadViewModel.SIZE);
+    private final Canvas canvas = new Canvas(PadViewModel.CANVAS_SIDE, PadViewModel.CANVAS_SIDE);
     private final HBox root = new HBox(24);
 
     public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context) {
-        this.vm = vm;
         canvas.setId("padCanvas");
         canvas.getStyleClass().add("pad-canvas");
         canvas.setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY) return;
             vm.startStroke(e.getX(), e.getY());
-            redraw();
         });
         canvas.setOnMouseDragged(e -> {
             if (!e.isPrimaryButtonDown()) return;
             vm.extendStroke(clamp(e.getX()), clamp(e.getY()));
-            redraw();
         });
         Button clear = new Button("Clear");
         clear.setId("padClear");
         clear.setOnAction(e -> {
             vm.clear();
-            redraw();
         });
         Button undo = new Button("Undo");
         undo.setId("padUndo");
         undo.setOnAction(e -> {
             vm.undo();
-            redraw();
         });
         canvas.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
@@ -62,14 +52,13 @@ public final class DrawingPadView {
             List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!files.isEmpty()) {
                 vm.readImageFile(files.get(0).toPath());
-                redraw();
             }
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
         Label hint = Texts.hint("Draw with the mouse or a pen: one digit, as large as you like, anywhere in the box. "
                 + "Or drop an image file here.");
-        hint.setMaxWidth(PadViewModel.SIZE);
+        hint.setMaxWidth(PadViewModel.CANVAS_SIDE);
         VBox left = new VBox(8, canvas, new HBox(8, undo, clear), hint);
 
         Label digit = new Label();
@@ -125,7 +114,8 @@ public final class DrawingPadView {
         root.getChildren().addAll(left, answer, input);
         root.setAlignment(Pos.TOP_LEFT);
         root.getStyleClass().add("pad");
-        redraw();
+        vm.picture().addListener((obs, old, picture) -> canvas.getGraphicsContext2D().drawImage(DigitImages.of(picture), 0, 0));
+        canvas.getGraphicsContext2D().drawImage(DigitImages.of(vm.picture().get()), 0, 0);
     }
 
     public Node node() {
@@ -133,24 +123,6 @@ public final class DrawingPadView {
     }
 
     private static double clamp(double v) {
-        return Math.max(0, Math.min(PadViewModel.SIZE, v));
-    }
-
-    private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.BLACK);
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(PadViewModel.BRUSH);
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        for (List<double[]> stroke : vm.strokes()) {
-            g.beginPath();
-            g.moveTo(stroke.get(0)[0], stroke.get(0)[1]);
-            for (double[] p : stroke) g.lineTo(p[0], p[1]);
-            // A single click is a dot: a zero-length path with round caps.
-            if (stroke.size() == 1) g.lineTo(stroke.get(0)[0] + 0.01, stroke.get(0)[1]);
-            g.stroke();
-        }
+        return Math.max(0, Math.min(PadViewModel.CANVAS_SIDE, v));
     }
 }

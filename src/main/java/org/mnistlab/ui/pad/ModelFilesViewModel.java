@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.storage.ModelFile;
-import org.mnistlab.ui.Background;
+import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.TaskExecutor;
 
 /**
  * Save model… and Open model…: the model the pad and gallery use, to and from a file, in the
@@ -19,12 +20,14 @@ import org.mnistlab.ui.LabContext;
  */
 public final class ModelFilesViewModel {
     private final LabContext context;
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty lastAction = new SimpleStringProperty("");
+    private final TaskExecutor executor;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper lastAction = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSave;
 
-    public ModelFilesViewModel(LabContext context) {
+    public ModelFilesViewModel(LabContext context, TaskExecutor executor) {
         this.context = context;
+        this.executor = executor;
         canSave = context.model().isNotNull().and(busy.not());
     }
 
@@ -48,17 +51,17 @@ public final class ModelFilesViewModel {
 
     private <T> void run(Callable<T> work, Consumer<T> done, String failure) {
         busy.set(true);
-        Background.start(Background.task(work), "lab-model-file", result -> {
+        BackgroundTask.wrap(work).named("lab-model-file").onSuccess(result -> {
             busy.set(false);
             done.accept(result);
-        }, error -> {
+        }).onFailure(error -> {
             busy.set(false);
             lastAction.set("");
             context.report(failure, error);
-        });
+        }).executeWith(executor);
     }
 
-    public BooleanProperty busy() { return busy; }
-    public StringProperty lastAction() { return lastAction; }
+    public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastAction() { return lastAction.getReadOnlyProperty(); }
     public BooleanBinding canSave() { return canSave; }
 }

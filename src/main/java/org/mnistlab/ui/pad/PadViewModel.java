@@ -1,74 +1,75 @@
 package org.mnistlab.ui.pad;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.concurrent.Service;
-import javafx.concurrent.Task;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistlab.LabException;
 import org.mnistlab.drawing.BlankImageException;
 import org.mnistlab.drawing.DigitPreprocessor;
 import org.mnistlab.drawing.ImageFiles;
+import org.mnistlab.drawing.InkImage;
+import org.mnistlab.drawing.Stroke;
+import org.mnistlab.drawing.StrokeRenderer;
 import org.mnistlab.network.TrainedModel;
-import org.mnistlab.ui.Background;
+import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
+import org.mnistlab.ui.LatestOnly;
+import org.mnistlab.ui.TaskExecutor;
 
 /**
  * The drawing pad's strokes and what the current model reads in them.
  *
- * <p>Every change re-runs the prediction in a background {@link Service}: {@code restart} drops a
- * result that is already out of date, so a fast drag costs at most one wasted forward pass.
- * The strokes are rendered with Java2D and go through the same preprocessing as
- * {@code predict}, so the pad and the CLI always agree.
+ * <p>Every change renders the strokes once, here on the FX thread: that {@link #picture} is what
+ * the canvas shows and what the network reads, through the same preprocessing as
+ * {@code predict}, so the pad and the CLI always agree. The reading itself runs in the background;
+ * a reading that is out of date when it ends is dropped ({@link LatestOnly}).
  */
 public final class PadViewModel {
-    public static final int SIZE = 280;
-    public static final double BRUSH = 20;
+    /** The canvas is this many pixels square. */
+    public static final int CANVAS_SIDE = 280;
+    /** Width of the pen, in canvas pixels. */
+    public static final float BRUSH = 20;
+    static final String PROMPT = "Draw a digit (0–9) in the black box.";
+    private static final InkImage BLANK = StrokeRenderer.toInk(List.of(), CANVAS_SIDE, BRUSH);
 
     private final LabContext context;
-    private final List<List<double[]>> strokes = new ArrayList<>();
-    private final ObjectProperty<float[]> probabilities = new SimpleObjectProperty<>();
-    private final ObjectProperty<float[]> networkInput = new SimpleObjectProperty<>();
-    private final IntegerProperty predicted = new SimpleIntegerProperty(-1);
-    private final StringProperty message = new SimpleStringProperty("Draw a digit (0–9) in the black box.");
-    private final Service<Reading> reader = new Service<>() {
-        @Override
-        protected Task<Reading> createTask() {
-            List<List<double[]>> snapshot = copyOfStrokes();
-            TrainedModel model = context.model().get();
-            return Background.task(() -> read(snapshot, model));
-        }
-    };
+    private final TaskExecutor executor;
+    private final List<Stroke> strokes = new ArrayList<>();
+    private final ReadOnlyObjectWrapper<InkImage> picture = new ReadOnlyObjectWrapper<>(BLANK);
+    private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> networkInput = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
+    private final LatestOnly<Reading> reader;
 
     /** What one reading found: the 28×28 input and the 10 probabilities (null when there is nothing to read). */
     record Reading(float[] input, float[] probabilities, String message) {}
 
-    public PadViewModel(LabContext context) {
+    public PadViewModel(LabContext context, TaskExecutor executor) {
         this.context = context;
-        reader.setOnSucceeded(e -> show(reader.getValue()));
-        reader.setOnFailed(e -> {
-            message.set("Could not read the drawing: " + reader.getException().getMessage());
-            context.report("Could not read the drawing", reader.getException());
+        this.executor = executor;
+        reader = new LatestOnly<>(executor, () -> {
+            InkImage drawn = picture.get();
+            TrainedModel model = context.model().get();
+            return BackgroundTask.wrap(() -> read(drawn, model)).named("lab-pad-reader")
+                    .onSuccess(this::show)
+                    .onFailure(error -> {
+                        message.set("Could not read the drawing: " + error.getMessage());
+                        context.report("Could not read the drawing", error);
+                    });
         });
         context.model().addListener((obs, old, model) -> update());
     }
 
     public void startStroke(double x, double y) {
-        List<double[]> stroke = new ArrayList<>();
-        stroke.add(new double[] {x, y});
-        strokes.add(stroke);
+        strokes.add(Stroke.at(x, y));
         update();
     }
 
@@ -77,7 +78,7 @@ public final class PadViewModel {
             startStroke(x, y);
             return;
         }
-        strokes.get(strokes.size() - 1).add(new double[] {x, y});
+        strokes.set(strokes.size() - 1, strokes.get(strokes.size() - 1).then(x, y));
         update();
     }
 
@@ -97,10 +98,11 @@ public final class PadViewModel {
      */
     public void readImageFile(Path file) {
         strokes.clear();
+        picture.set(BLANK);
         reader.cancel();
         TrainedModel model = context.model().get();
         message.set("Reading " + file.getFileName() + "…");
-        Background.start(Background.task(() -> {
+        BackgroundTask.wrap(() -> {
             float[] input;
             try {
                 input = DigitPreprocessor.toMnist(ImageFiles.read(file));
@@ -110,24 +112,27 @@ public final class PadViewModel {
             String from = "Read from " + file.getFileName() + ".";
             return model == null ? new Reading(input, null, from + " No model yet: train one first.")
                     : new Reading(input, model.probabilities(input), from);
-        }), "lab-image-reader", this::show, error -> {
+        }).named("lab-image-reader").onSuccess(this::show).onFailure(error -> {
             show(new Reading(null, null, error instanceof LabException ? error.getMessage()
                     : "Could not read " + file.getFileName() + "."));
             if (!(error instanceof LabException)) context.report("Could not read " + file.getFileName(), error);
-        });
+        }).executeWith(executor);
     }
 
-    public List<List<double[]>> strokes() {
-        return strokes;
+    /** The strokes drawn so far, oldest first. */
+    public List<Stroke> strokes() {
+        return Collections.unmodifiableList(strokes);
     }
 
     private void update() {
         if (strokes.isEmpty()) {
             reader.cancel();
-            show(new Reading(null, null, "Draw a digit (0–9) in the black box."));
+            picture.set(BLANK);
+            show(new Reading(null, null, PROMPT));
             return;
         }
-        reader.restart();
+        picture.set(StrokeRenderer.toInk(strokes, CANVAS_SIDE, BRUSH));
+        reader.request();
     }
 
     private void show(Reading reading) {
@@ -137,18 +142,12 @@ public final class PadViewModel {
         message.set(reading.message());
     }
 
-    private List<List<double[]>> copyOfStrokes() {
-        List<List<double[]>> copy = new ArrayList<>();
-        for (List<double[]> s : strokes) copy.add(List.copyOf(s));
-        return copy;
-    }
-
-    static Reading read(List<List<double[]>> strokes, TrainedModel model) {
+    static Reading read(InkImage drawn, TrainedModel model) {
         float[] input;
         try {
-            input = DigitPreprocessor.toMnist(ImageFiles.toInk(render(strokes)));
+            input = DigitPreprocessor.toMnist(drawn);
         } catch (BlankImageException e) {
-            return new Reading(null, null, "Draw a digit (0–9) in the black box.");
+            return new Reading(null, null, PROMPT);
         }
         if (model == null) {
             return new Reading(input, null, "No model yet: train one, or wait for the default model to load.");
@@ -156,28 +155,11 @@ public final class PadViewModel {
         return new Reading(input, model.probabilities(input), "");
     }
 
-    /** The strokes as the white-on-black picture the user sees. */
-    static BufferedImage render(List<List<double[]>> strokes) {
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.fillRect(0, 0, SIZE, SIZE);
-        g.setColor(Color.WHITE);
-        g.setStroke(new BasicStroke((float) BRUSH, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        for (List<double[]> stroke : strokes) {
-            Path2D.Double path = new Path2D.Double();
-            path.moveTo(stroke.get(0)[0], stroke.get(0)[1]);
-            for (double[] p : stroke) path.lineTo(p[0], p[1]);
-            if (stroke.size() == 1) path.lineTo(stroke.get(0)[0] + 0.01, stroke.get(0)[1]); // a click is a dot
-            g.draw(path);
-        }
-        g.dispose();
-        return image;
-    }
-
-    public ObjectProperty<float[]> probabilities() { return probabilities; }
-    public ObjectProperty<float[]> networkInput() { return networkInput; }
-    public IntegerProperty predicted() { return predicted; }
-    public StringProperty message() { return message; }
+    /** The strokes as the white-on-black picture the canvas shows and the network reads. */
+    public ReadOnlyObjectProperty<InkImage> picture() { return picture.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> probabilities() { return probabilities.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> networkInput() { return networkInput.getReadOnlyProperty(); }
+    /** The digit read, or -1 when there is none. */
+    public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
 }

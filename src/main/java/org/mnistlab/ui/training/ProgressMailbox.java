@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
 import org.mnistlab.training.TrainingListener;
 
 /**
@@ -18,18 +20,16 @@ import org.mnistlab.training.TrainingListener;
  * the FX thread, and the FX thread only reads what has piled up.
  */
 public final class ProgressMailbox implements TrainingListener {
-    /** Training-loss points (examples seen, loss), in order. */
-    private final ConcurrentLinkedQueue<double[]> losses = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LossPoint> losses = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<EvaluationPoint> evaluations = new ConcurrentLinkedQueue<>();
-    /** Learning-rate changes (examples seen, new rate). */
-    private final ConcurrentLinkedQueue<double[]> rateChanges = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RateChange> rateChanges = new ConcurrentLinkedQueue<>();
     private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
     private final AtomicReference<TrainedModel> snapshot = new AtomicReference<>();
     private final AtomicReference<String> hint = new AtomicReference<>();
 
     @Override
     public void onBatch(BatchProgress progress) {
-        losses.add(new double[] {progress.examplesSeen(), progress.loss()});
+        losses.add(new LossPoint(progress.examplesSeen(), progress.loss()));
         latest.set(progress);
     }
 
@@ -45,7 +45,7 @@ public final class ProgressMailbox implements TrainingListener {
 
     @Override
     public void onLearningRateChanged(long examplesSeen, double learningRate) {
-        rateChanges.add(new double[] {examplesSeen, learningRate});
+        rateChanges.add(new RateChange(examplesSeen, learningRate));
     }
 
     @Override
@@ -54,8 +54,8 @@ public final class ProgressMailbox implements TrainingListener {
     }
 
     /** Everything that arrived since the last call. */
-    public Batch drain() {
-        return new Batch(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
+    public Delivery drain() {
+        return new Delivery(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
                 latest.get(), snapshot.getAndSet(null), hint.getAndSet(null));
     }
 
@@ -66,9 +66,11 @@ public final class ProgressMailbox implements TrainingListener {
     }
 
     /**
-     * One frame's worth of progress; {@code newModel} is null unless an epoch ended, {@code hint}
-     * null unless the trainer gave one (the loss stopped falling) since the last frame.
+     * What one frame picks up: every batch's loss, test measurement and rate change since the
+     * last frame, the latest batch's progress (null before the first), {@code newModel}, null
+     * unless an epoch ended, and {@code hint}, null unless the trainer gave one (the loss stopped
+     * falling) since the last frame.
      */
-    public record Batch(List<double[]> losses, List<EvaluationPoint> evaluations, List<double[]> rateChanges,
+    public record Delivery(List<LossPoint> losses, List<EvaluationPoint> evaluations, List<RateChange> rateChanges,
             BatchProgress latest, TrainedModel newModel, String hint) {}
 }

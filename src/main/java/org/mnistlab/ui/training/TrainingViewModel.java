@@ -1,52 +1,57 @@
 package org.mnistlab.ui.training;
 
 import java.util.Locale;
-import java.util.function.Consumer;
-import javafx.animation.AnimationTimer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.concurrent.Task;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingOutcome;
-import org.mnistlab.training.TrainingThread;
-import org.mnistlab.ui.Background;
+import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
-import org.mnistlab.ui.charts.ChartsView;
-import org.mnistlab.ui.charts.Run;
+import org.mnistlab.ui.TaskExecutor;
+import org.mnistlab.ui.charts.RecordedRun;
 import org.mnistlab.ui.charts.RunHistory;
 import org.mnistlab.ui.designer.DesignerViewModel;
 
 /**
- * Train, Pause/Resume and Stop. A run is a {@link Task} on the session's {@link TrainingThread};
- * its progress reaches the window through a {@link ProgressMailbox} that an {@link AnimationTimer}
- * drains at most {@value #FRAMES_PER_SECOND} times a second, however fast training goes.
+ * Train, Pause/Resume and Stop. A run goes to the {@link TaskExecutor} it was given (in the window,
+ * the session's one training thread) and is started by a {@link RunStarter}; its progress reaches
+ * the window through a {@link ProgressMailbox} drained once a frame of the {@link FrameClock}, at
+ * most {@value #FRAMES_PER_SECOND} times a second however fast training goes. Each frame appends
+ * to the run's {@link RecordedRun}, which the charts follow, and updates the status line.
  */
 public final class TrainingViewModel {
-    static final int FRAMES_PER_SECOND = 30;
+    public static final int FRAMES_PER_SECOND = 30;
     /** Test-set checks per epoch, so test loss shows as several points per epoch. */
     private static final int EVALUATIONS_PER_EPOCH = 5;
 
     private final LabContext context;
     private final DesignerViewModel designer;
     private final RunHistory history;
-    private final ChartsView charts;
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final BooleanProperty paused = new SimpleBooleanProperty();
-    private Consumer<String> status = text -> { };
-    private Consumer<Double> progress = p -> { };
+    private final TaskExecutor trainingThread;
+    private final RunStarter starter;
+    private final FrameClock clock;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private TrainingControl control;
-    private final TrainingThread thread = new TrainingThread();
 
-    public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history, ChartsView charts) {
+    public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
+            TaskExecutor trainingThread, RunStarter starter, FrameClock clock) {
         this.context = context;
         this.designer = designer;
         this.history = history;
-        this.charts = charts;
+        this.trainingThread = trainingThread;
+        this.starter = starter;
+        this.clock = clock;
         designer.locked().bind(running);
         // The learning rate stays editable during a run; a valid new value steers it from the next batch.
         designer.check().addListener((obs, old, check) -> {
@@ -56,99 +61,75 @@ public final class TrainingViewModel {
         });
     }
 
-    /** Where the status line and overall progress go (the status bar). */
-    public void onStatus(Consumer<String> statusLine, Consumer<Double> overallProgress) {
-        this.status = statusLine;
-        this.progress = overallProgress;
-    }
-
     public void train() {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        Run run = history.start(spec);
+        RecordedRun run = history.start(spec);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
-        Task<TrainingOutcome> runTask = Background.task(
-                () -> new Trainer(spec, data.train(), data.test(), evaluateEvery).run(mailbox, runControl));
-        AnimationTimer frames = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last < 1_000_000_000L / FRAMES_PER_SECOND) return;
-                last = now;
-                deliver(run, mailbox.drain(), spec);
-            }
-        };
-        runTask.setOnSucceeded(e -> {
-            frames.stop();
-            deliver(run, mailbox.drain(), spec);
-            finish(run, runTask.getValue());
-        });
-        runTask.setOnFailed(e -> {
-            frames.stop();
-            deliver(run, mailbox.drain(), spec);
-            run.finishAs(Run.State.STOPPED);
-            context.report("Run " + run.number() + " failed", runTask.getException());
-            ended();
-        });
         control = runControl;
-        context.notice().set("");
+        context.dismissNotice();
         running.set(true);
         paused.set(false);
-        frames.start();
-        thread.submit(runTask);
+        FrameClock.Ticking frames = clock.start(() -> deliver(run, mailbox.drain(), spec));
+        BackgroundTask.wrap(() -> starter.run(spec, data, evaluateEvery, mailbox, runControl))
+                .named("lab-training")
+                .onSuccess(outcome -> {
+                    frames.stop();
+                    deliver(run, mailbox.drain(), spec);
+                    finish(run, outcome);
+                })
+                .onFailure(error -> {
+                    frames.stop();
+                    deliver(run, mailbox.drain(), spec);
+                    run.finishAs(RecordedRun.State.STOPPED);
+                    context.report("Run " + run.number() + " failed", error);
+                    ended();
+                })
+                .executeWith(trainingThread);
     }
 
     public void togglePause() {
         if (!running.get()) return;
         if (paused.get()) control.resume(); else control.pause();
         paused.set(!paused.get());
-        if (paused.get()) status.accept("Paused — press Resume to go on");
+        if (paused.get()) statusLine.set("Paused — press Resume to go on");
     }
 
+    /** Asks the run under way to stop after its current batch; closing the window does this too. */
     public void stop() {
         if (control != null) control.cancel();
     }
 
-    /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
-    public void shutdown() {
-        stop();
-        thread.shutdown(2000);
-    }
-
-    private void deliver(Run run, ProgressMailbox.Batch batch, NetworkSpec spec) {
-        if (!batch.losses().isEmpty() || !batch.evaluations().isEmpty() || !batch.rateChanges().isEmpty()) {
-            run.append(batch.losses(), batch.evaluations(), batch.rateChanges());
-            charts.refresh(run);
+    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec) {
+        run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
+        if (delivery.newModel() != null) {
+            context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.number()
+                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
         }
-        if (batch.hint() != null) run.giveHint(batch.hint());
-        if (batch.newModel() != null) {
-            context.useModel(batch.newModel(), spec.architecture() + " from run " + run.number()
-                    + ", epoch " + (batch.latest() == null ? "?" : batch.latest().epoch()));
-        }
-        BatchProgress p = batch.latest();
+        if (delivery.hint() != null) run.giveHint(delivery.hint());
+        BatchProgress p = delivery.latest();
         if (p != null && !paused.get()) {
             double done = ((p.epoch() - 1) * (double) p.batchesPerEpoch() + p.batch())
                     / ((double) spec.epochs() * p.batchesPerEpoch());
             double remainingExamples = (1 - done) * spec.epochs() * p.batchesPerEpoch() * spec.batchSize();
-            status.accept(String.format(Locale.ROOT, "Run %d · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
+            statusLine.set(String.format(Locale.ROOT, "Run %d · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
                     run.number(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
                     duration(remainingExamples / Math.max(1, p.samplesPerSecond()))));
-            progress.accept(done);
+            progress.set(done);
         }
     }
 
-    private void finish(Run run, TrainingOutcome outcome) {
+    private void finish(RecordedRun run, TrainingOutcome outcome) {
         switch (outcome.status()) {
-            case COMPLETED -> run.finishAs(Run.State.COMPLETED);
-            case CANCELLED -> run.finishAs(Run.State.STOPPED);
+            case COMPLETED -> run.finishAs(RecordedRun.State.COMPLETED);
+            case CANCELLED -> run.finishAs(RecordedRun.State.STOPPED);
             case DIVERGED -> {
-                run.finishAs(Run.State.DIVERGED);
-                context.notice().set("Run " + run.number() + " diverged. " + outcome.message());
+                run.finishAs(RecordedRun.State.DIVERGED);
+                context.showNotice("Run " + run.number() + " diverged. " + outcome.message());
             }
         }
         if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.examplesSeen() > 0) {
@@ -156,13 +137,13 @@ public final class TrainingViewModel {
             context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.number()
                     + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : ""));
         }
-        status.accept("Run " + run.number() + " " + switch (outcome.status()) {
+        statusLine.set("Run " + run.number() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";
             case CANCELLED -> "stopped";
             case DIVERGED -> "diverged";
         } + (run.lastEvaluation() == null ? "" : String.format(Locale.ROOT, " · test accuracy %.2f%%",
                 100 * run.lastEvaluation().testAccuracy())));
-        progress.accept(0.0);
+        progress.set(0);
         ended();
     }
 
@@ -179,10 +160,20 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyBooleanProperty running() {
-        return running;
+        return running.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty paused() {
-        return paused;
+        return paused.getReadOnlyProperty();
+    }
+
+    /** What the run is doing, for the status bar: epoch, batch, speed and ETA, or how it ended. */
+    public ReadOnlyStringProperty statusLine() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    /** How much of the run is done, 0 to 1 (0 when none is under way). */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
     }
 }

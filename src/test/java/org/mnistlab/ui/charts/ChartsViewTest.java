@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
+import org.mnistlab.ui.CurrentThreadTaskExecutor;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.LabContext;
 import org.testfx.api.FxRobot;
@@ -27,7 +30,8 @@ class ChartsViewTest {
 
     @Start
     void start(Stage stage) {
-        charts = new ChartsView(history, new LabContext(FileDialogs.SYSTEM));
+        LabContext context = new LabContext(FileDialogs.SYSTEM);
+        charts = new ChartsView(new ChartsViewModel(history, context, new CurrentThreadTaskExecutor()), context.dialogs());
         stage.setScene(new Scene(new StackPane(charts.node()), 900, 600));
         stage.show();
     }
@@ -38,8 +42,8 @@ class ChartsViewTest {
         // colours, so run 9 has run 1's.
         robot.interact(() -> {
             for (int i = 1; i <= 9; i++) {
-                Run run = history.start(NetworkSpec.defaults());
-                run.append(List.of(), List.of(), List.<double[]>of(new double[] {1000 * i, 0.01}));
+                RecordedRun run = history.start(NetworkSpec.defaults());
+                run.append(List.of(), List.of(), List.of(new RateChange(1000 * i, 0.01)));
                 charts.refresh(run);
             }
         });
@@ -47,7 +51,7 @@ class ChartsViewTest {
         MarkedLineChart accuracy = robot.lookup("#accuracyChart").query();
         assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0, 9000.0), xs(loss));
 
-        Run ninth = history.runs().get(8);
+        RecordedRun ninth = history.runs().get(8);
         robot.interact(() -> ninth.visible().set(false));
         assertEquals(List.of(1000.0, 2000.0, 3000.0, 4000.0, 5000.0, 6000.0, 7000.0, 8000.0), xs(loss));
         robot.interact(() -> ninth.visible().set(true));
@@ -60,12 +64,12 @@ class ChartsViewTest {
     @Test
     void eachTestMeasurementAndRateChangeIsDrawnOnceWhateverTheFramesItArrivesIn(FxRobot robot) {
         robot.interact(() -> {
-            Run run = history.start(NetworkSpec.defaults());
+            RecordedRun run = history.start(NetworkSpec.defaults());
             for (int frame = 1; frame <= 4; frame++) {
                 List<EvaluationPoint> measured = frame == 3 ? List.of() : List.of(evaluation(2 * frame - 1),
                         evaluation(2 * frame));
-                run.append(List.of(new double[] {frame * 100, 1.0 / frame}), measured,
-                        List.<double[]>of(new double[] {frame * 100, 0.01 * frame}));
+                run.append(List.of(new LossPoint(frame * 100, 1.0 / frame)), measured,
+                        List.of(new RateChange(frame * 100, 0.01 * frame)));
                 charts.refresh(run);
             }
             charts.refresh(run); // a frame with nothing new

@@ -12,19 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
 
 class RunHistoryTest {
 
     @Test
     void csvHoldsEveryRawPointOfEveryRun(@TempDir Path dir) throws Exception {
         RunHistory history = new RunHistory();
-        Run a = history.start(NetworkSpec.defaults());
-        Run b = history.start(NetworkSpec.builder().learningRate(0.5).build());
-        List<double[]> losses = new ArrayList<>();
-        for (int i = 1; i <= 1000; i++) losses.add(new double[] {i * 100, 2.3 / i});
+        RecordedRun a = history.start(NetworkSpec.defaults());
+        RecordedRun b = history.start(NetworkSpec.builder().learningRate(0.5).build());
+        List<LossPoint> losses = new ArrayList<>();
+        for (int i = 1; i <= 1000; i++) losses.add(new LossPoint(i * 100, 2.3 / i));
         a.append(losses, List.of(new EvaluationPoint(1, 1000, 100_000, 0.3, 0.91, true)),
-                List.of(new double[] {50_000, 0.01}));
-        b.append(List.of(new double[] {100, 2.2}), List.of(), List.of());
+                List.of(new RateChange(50_000, 0.01)));
+        b.append(List.of(new LossPoint(100, 2.2)), List.of(), List.of());
 
         Path csv = dir.resolve("runs.csv");
         RunHistory.writeCsv(history.runs(), csv);
@@ -39,14 +41,14 @@ class RunHistoryTest {
     @Test
     void csvExportWritesTheRunsAsTheyWereWhenItWasAsked(@TempDir Path dir) throws Exception {
         RunHistory history = new RunHistory();
-        Run run = history.start(NetworkSpec.defaults());
-        run.append(List.of(new double[] {100, 2.3}), List.of(), List.of());
+        RecordedRun run = history.start(NetworkSpec.defaults());
+        run.append(List.of(new LossPoint(100, 2.3)), List.of(), List.of());
 
         Path csv = dir.resolve("runs.csv");
-        Callable<?> export = ChartsView.csvExport(history.runs(), csv);
+        Callable<?> export = ChartsViewModel.csvExport(history.runs(), csv);
         // The next frame of the running run arrives before the export thread gets to it.
-        run.append(List.of(new double[] {200, 2.1}), List.of(new EvaluationPoint(1, 2, 200, 0.4, 0.9, false)),
-                List.of(new double[] {200, 0.01}));
+        run.append(List.of(new LossPoint(200, 2.1)), List.of(new EvaluationPoint(1, 2, 200, 0.4, 0.9, false)),
+                List.of(new RateChange(200, 0.01)));
         export.call();
 
         List<String> lines = Files.readAllLines(csv);
@@ -57,13 +59,13 @@ class RunHistoryTest {
 
     @Test
     void decimationKeepsLongCurvesShortAndFaithful() {
-        List<double[]> points = new ArrayList<>();
-        for (int i = 0; i < 100_000; i++) points.add(new double[] {i, i % 2 == 0 ? 1 : 3});
-        List<double[]> drawn = Decimation.toAtMost(points, 400);
+        List<LossPoint> points = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) points.add(new LossPoint(i, i % 2 == 0 ? 1 : 3));
+        List<LossPoint> drawn = Decimation.toAtMost(points, 400);
         assertEquals(400, drawn.size());
-        for (double[] p : drawn) assertEquals(2.0, p[1], 1e-9, "neighbours averaged, not dropped");
-        assertEquals(0, drawn.get(0)[0], 200);
-        assertEquals(99_999, drawn.get(399)[0], 200);
+        for (LossPoint p : drawn) assertEquals(2.0, p.loss(), 1e-9, "neighbours averaged, not dropped");
+        assertEquals(0, drawn.get(0).examplesSeen(), 200);
+        assertEquals(99_999, drawn.get(399).examplesSeen(), 200);
         assertEquals(3, Decimation.toAtMost(points.subList(0, 3), 400).size(), "short curves unchanged");
     }
 }

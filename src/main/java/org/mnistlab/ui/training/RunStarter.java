@@ -1,0 +1,22 @@
+package org.mnistlab.ui.training;
+
+import org.mnistlab.data.MnistData;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.Trainer;
+import org.mnistlab.training.TrainingControl;
+import org.mnistlab.training.TrainingListener;
+import org.mnistlab.training.TrainingOutcome;
+
+/**
+ * How the training panel runs one training: the {@link Trainer} in the window, a scripted run in
+ * tests. Called on the training thread; it reports to {@code listener} and obeys {@code control}.
+ */
+@FunctionalInterface
+public interface RunStarter {
+    TrainingOutcome run(NetworkSpec spec, MnistData data, int evaluateEveryBatches, TrainingListener listener,
+            TrainingControl control);
+
+    /** Today's trainer: the fast path where it applies, DL4J's {@code fit} otherwise. */
+    RunStarter TRAINER = (spec, data, evaluateEveryBatches, listener, control) ->
+            new Trainer(spec, data.train(), data.test(), evaluateEveryBatches).run(listener, control);
+}
