@@ -242,7 +242,14 @@ public final class DesignerView {
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
-        grid.addRow(row, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Validation"), locked(field("validationField", vm.validationImages(),
+                "validation", "Training images held out (chosen by the seed) to measure the network on while it "
+                        + "trains, as the notebooks hold out 5,000 of the 60,000. The charts then show a validation "
+                        + "curve beside training and test. 0 holds none out.")));
+        grid.addRow(row, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
+                "Early stopping: stop when the validation loss has not improved for this many epochs, and keep "
+                        + "the best network, not the last. Needs validation images. 0 never stops early.")));
         optimizer.disableProperty().bind(vm.locked());
         return grid;
     }
