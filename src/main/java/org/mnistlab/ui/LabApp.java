@@ -64,6 +64,10 @@ public class LabApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> view.shutdown());
         stage.show();
+        WindowWatch.startIfOnX11(() -> {
+            view.shutdown();
+            Platform.exit();
+        });
         loadInBackground(context);
     }
 

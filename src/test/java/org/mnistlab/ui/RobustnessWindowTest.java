@@ -98,7 +98,7 @@ class RobustnessWindowTest {
         waitUntil(() -> !runs.getItems().isEmpty() && runs.getItems().get(0).state().get() == RecordedRun.State.DIVERGED);
         waitUntil(() -> !train.isDisabled());
         assertTrue(notice(robot).startsWith("Run 1 diverged. The loss "), notice(robot));
-        assertTrue(notice(robot).contains("at epoch 1, batch ") && notice(robot).contains("Try a learning rate below 5 "),
+        assertTrue(notice(robot).contains("at epoch 1, batch ") && notice(robot).contains("You could try 5, a tenth of the rate that blew up (50)"),
                 notice(robot));
         LineChart<?, ?> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
         int divergedPoints = loss.getData().get(0).getData().size();

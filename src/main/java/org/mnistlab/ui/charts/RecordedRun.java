@@ -70,6 +70,7 @@ public final class RecordedRun {
     /** False for a stored run until its points have been read: only ticked runs are read. */
     private boolean pointsLoaded = true;
     private String searchText;
+    private String hint = "";
 
     RecordedRun(int number, NetworkSpec spec, Color color) {
         this(number, spec, color, Instant.now());
@@ -174,8 +175,20 @@ public final class RecordedRun {
         copy.evaluations.addAll(evaluations);
         copy.rateChanges.addAll(rateChanges);
         copy.smoothed = smoothed;
+        copy.hint = hint;
         copy.finishAs(state.get());
         return copy;
+    }
+
+    /** Advice the trainer gave while the run went on ("the loss stopped falling: …"), shown in its label. */
+    public void giveHint(String text) {
+        hint = text;
+        updateLabel();
+    }
+
+    /** The trainer's hint, or empty. */
+    public String hint() {
+        return hint;
     }
 
     public void finishAs(State end) {
@@ -203,6 +216,7 @@ public final class RecordedRun {
             case INTERRUPTED -> text.append(" (interrupted)");
             default -> { }
         }
+        if (!hint.isEmpty()) text.append(" — ").append(hint);
         label.set(text.toString());
     }
 

@@ -139,6 +139,7 @@ public final class TrainingViewModel {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
                     + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
         }
+        if (delivery.hint() != null) run.giveHint(delivery.hint());
         BatchProgress p = delivery.latest();
         if (p != null && !paused.get()) {
             double done = ((p.epoch() - 1) * (double) p.batchesPerEpoch() + p.batch())
