@@ -72,6 +72,18 @@ class CliTest {
     }
 
     @Test
+    void theNotebooksTooHighRateTrainsOnWithAHintInTheEpochItStalled() throws Exception {
+        Result r = cli("train", "--layers", "64,32", "--optimizer", "sgd", "--batch", "100", "--epochs", "3",
+                "--seed", "1", "--normalization", "standardize", "--init", "pytorch", "--lr", "0.9",
+                "--limit", "6000", "--json");
+        assertEquals(0, r.code(), "thrashing is not diverging: " + r.err());
+        assertEquals(3, r.lines().size(), r.out());
+        long hints = r.lines().stream().filter(l -> l.contains("\"hint\":\"the loss stopped falling: "
+                + "the learning rate may be too high\"")).count();
+        assertEquals(1, hints, "given once, in the epoch it was noticed: " + r.out());
+    }
+
+    @Test
     void trainNamesItsEngineAndDl4jFitCanBeChosenForComparison() {
         String[] run = {"train", "--layers", "16", "--optimizer", "rmsprop", "--lr", "0.001", "--batch", "50",
                 "--epochs", "1", "--limit", "500"};
@@ -86,8 +98,30 @@ class CliTest {
         assertEquals(2, cli("train", "--engine", "gpu", "--limit", "100").code(), "an unknown engine is a usage error");
     }
 
+    @Test
+    void aValidationSplitAddsItsLossAndAccuracyToTheJsonAndTheBestEpochToTheText() throws Exception {
+        Result r = cli("train", "--layers", "32", "--batch", "50", "--epochs", "2", "--limit", "2000",
+                "--validation", "500", "--json", "--no-record");
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.lines()) {
+            JsonNode json = SpecJson.MAPPER.readTree(line);
+            for (String key : List.of("validation_loss", "validation_accuracy", "train_accuracy")) {
+                assertTrue(json.get(key).isNumber(), key + " in " + line);
+            }
+        }
+        Result text = cli("train", "--layers", "32", "--batch", "50", "--epochs", "2", "--limit", "2000",
+                "--validation", "500", "--patience", "1", "--no-record");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("best validation accuracy "), text.out());
+        assertTrue(text.out().contains(", best at epoch "), text.out());
+        Result without = cli("train", "--layers", "32", "--batch", "50", "--epochs", "1", "--limit", "1000", "--json",
+                "--no-record");
+        assertFalse(without.out().contains("validation"), "no split, no validation keys: " + without.out());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
+    @ValueSource(strings = {"--init=pytorchh", "--validation=0", "--validation=100", "--validation=-5",
+            "--patience=2", "--patience=-1", "--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
             "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",
             "--dropout=-0.1", "--l2=-Infinity", "--layers=64,x", "--layers=10000000", "--layers=64,-3",
             "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101"})
@@ -183,6 +217,104 @@ class CliTest {
         int total = 0;
         for (JsonNode row : report.get("confusion_matrix")) for (JsonNode c : row) total += c.asInt();
         assertEquals(10_000, total);
+    }
+
+    @Test
+    void evaluateJsonHasPrecisionAndRecallPerDigit() throws Exception {
+        Result r = cli("evaluate", "--model", model.toString(), "--json");
+        JsonNode report = SpecJson.MAPPER.readTree(r.out());
+        JsonNode matrix = report.get("confusion_matrix");
+        for (int d = 0; d < 10; d++) {
+            int rowTotal = 0, columnTotal = 0;
+            for (int k = 0; k < 10; k++) {
+                rowTotal += matrix.get(d).get(k).asInt();
+                columnTotal += matrix.get(k).get(d).asInt();
+            }
+            double right = matrix.get(d).get(d).asInt();
+            assertEquals(right / rowTotal, report.get("per_class_recall").get(d).asDouble(), 1e-9, "recall of " + d);
+            assertEquals(right / columnTotal, report.get("per_class_precision").get(d).asDouble(), 1e-9,
+                    "precision of " + d);
+        }
+    }
+
+    @Test
+    void evaluateWritesEachMisreadImageNamedByTruthAnswerConfidenceAndIndex(@TempDir Path dir) throws Exception {
+        Path mistakes = dir.resolve("mistakes");
+        Result r = cli("evaluate", "--model", model.toString(), "--mistakes", mistakes.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = SpecJson.MAPPER.readTree(r.out());
+        int wrong = (int) Math.round((1 - report.get("test_accuracy").asDouble()) * 10_000);
+        List<Path> files;
+        try (var listing = Files.list(mistakes)) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(wrong, files.size());
+        assertEquals(wrong, report.get("mistakes_written").asInt());
+        DigitSet test = TestData.mnist().test();
+        for (Path file : files.subList(0, 5)) {
+            String[] parts = file.getFileName().toString().replace(".png", "").split("-");
+            assertEquals(4, parts.length, file.toString());
+            int actual = Integer.parseInt(parts[0]);
+            int index = Integer.parseInt(parts[3]);
+            assertEquals(test.label(index), actual, file + " names the image's true digit");
+            assertFalse(parts[1].equals(parts[0]), "a mistake's answer differs from the truth");
+            double confidence = Double.parseDouble(parts[2]);
+            assertTrue(confidence > 0 && confidence <= 1, file.toString());
+            BufferedImage image = ImageIO.read(file.toFile());
+            float[] pixels = test.intensities(index);
+            assertEquals(28, image.getWidth());
+            for (int i = 0; i < 784; i += 13) {
+                assertEquals(Math.round(pixels[i] * 255), image.getRaster().getSample(i % 28, i / 28, 0));
+            }
+        }
+    }
+
+    @Test
+    void evaluateRefusesAMistakesFolderThatIsAFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Result r = cli("evaluate", "--model", model.toString(), "--mistakes", file.toString());
+        assertEquals(1, r.code());
+        assertEquals(file + ": is a file, not a folder", r.err().strip().replace("mnist-lab evaluate: ", ""));
+    }
+
+    @Test
+    void weightsDrawsOnePicturePerFirstLayerUnit(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("weights.png");
+        Result r = cli("weights", "--model", model.toString(), "--out", png.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = SpecJson.MAPPER.readTree(r.out());
+        assertEquals(64, json.get("units").asInt());
+        assertEquals(64, json.get("shown").asInt());
+        BufferedImage image = ImageIO.read(png.toFile());
+        // 8 × 8 tiles of 28 px enlarged 3×, 2 px apart, inside an 8 px margin
+        assertTrue(image.getWidth() >= 2 * 8 + 8 * 86 - 2, "width " + image.getWidth());
+        assertEquals(2 * 8 + 8 * 86 - 2 + 28, image.getHeight());
+    }
+
+    @Test
+    void weightsOfAWideLayerSayHowManyAreShown(@TempDir Path dir) {
+        Result r = cli("weights", "--model", model.toString(), "--out", dir.resolve("w.png").toString(),
+                "--max-units", "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("First hidden layer: 10 of 64 shown"), r.out());
+    }
+
+    @Test
+    void weightsOfANetworkWithoutHiddenLayersAreTheOutputTemplates(@TempDir Path dir) {
+        Path flat = dir.resolve("flat.zip");
+        assertEquals(0, cli("train", "--layers", "none", "--epochs", "1", "--limit", "500", "--out", flat.toString()).code());
+        Result r = cli("weights", "--model", flat.toString(), "--out", dir.resolve("w.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("No hidden layer: the 10 output units' templates: 10 units"), r.out());
+    }
+
+    @Test
+    void weightsNeedsAnOutputFileInAnExistingFolder(@TempDir Path dir) {
+        assertEquals(2, cli("weights", "--model", model.toString()).code());
+        Path nowhere = dir.resolve("missing").resolve("w.png");
+        Result r = cli("weights", "--model", model.toString(), "--out", nowhere.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
     }
 
     @Test

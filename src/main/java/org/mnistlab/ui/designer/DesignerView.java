@@ -1,7 +1,10 @@
 package org.mnistlab.ui.designer;
 
-import java.util.function.Consumer;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -67,6 +70,15 @@ public final class DesignerView {
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
+        // Each preset says in its own tooltip what it shows and what the notebook printed.
+        presets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset preset, boolean empty) {
+                super.updateItem(preset, empty);
+                setText(empty || preset == null ? null : preset.name());
+                setTooltip(empty || preset == null ? null : Texts.tip(preset.tooltip()));
+            }
+        });
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
         });
@@ -156,17 +168,9 @@ public final class DesignerView {
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
         summary.textProperty().bind(vm.summary());
-        vm.summary().addListener((obs, old, text) -> redrawDiagram());
-        redrawDiagram();
+        vm.layerWidths().addListener((obs, old, widths) -> diagram.draw(widths));
+        diagram.draw(vm.layerWidths().get());
         return summary;
-    }
-
-    private void redrawDiagram() {
-        int[] widths = new int[vm.layers().size() + 2];
-        widths[0] = 784;
-        for (int i = 0; i < vm.layers().size(); i++) widths[i + 1] = vm.layers().get(i).units().get();
-        widths[widths.length - 1] = 10;
-        diagram.draw(widths);
     }
 
     private Node settingsGrid() {
@@ -209,7 +213,9 @@ public final class DesignerView {
         grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
                 "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")));
         grid.addRow(row++, new Label("Epochs"), locked(field("epochsField", vm.epochs(), "epochs",
-                "How many times training goes through all 60,000 images.")));
+                Bindings.createStringBinding(() -> "How many times training goes through all "
+                        + (vm.trainImages().get() > 0 ? String.format(Locale.ROOT, "%,d ", vm.trainImages().get())
+                        : "the ") + "training images.", vm.trainImages()))));
         grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
                 "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
         grid.addRow(row++, new Label("Dropout"), locked(field("dropoutField", vm.dropout(), "dropout",
@@ -220,7 +226,8 @@ public final class DesignerView {
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
-                + "and sigmoid."));
+                + "and sigmoid. PyTorch default is what nn.Linear does when a notebook says nothing: weights and "
+                + "biases uniform in ±1/√(inputs of the layer)."));
         // The scale shares the init's row: it only means something for the uniform init.
         TextField initScale = field("initScaleField", vm.initScale(), "init scale",
                 "Uniform init draws every starting weight from [−scale, scale].");
@@ -232,7 +239,14 @@ public final class DesignerView {
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
-        grid.addRow(row, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Validation"), locked(field("validationField", vm.validationImages(),
+                "validation", "Training images held out (chosen by the seed) to measure the network on while it "
+                        + "trains, as the notebooks hold out 5,000 of the 60,000. The charts then show a validation "
+                        + "curve beside training and test. 0 holds none out.")));
+        grid.addRow(row, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
+                "Early stopping: stop when the validation loss has not improved for this many epochs, and keep "
+                        + "the best network, not the last. Needs validation images. 0 never stops early.")));
         optimizer.disableProperty().bind(vm.locked());
         return grid;
     }
@@ -244,19 +258,26 @@ public final class DesignerView {
 
     /** A text field bound to {@code text}, marked when the spec check blames {@code field}. */
     private TextField field(String id, StringProperty text, String field, String help) {
+        return field(id, text, field, new ReadOnlyStringWrapper(help));
+    }
+
+    /** The same, with help text that follows what it depends on (the data loaded). */
+    private TextField field(String id, StringProperty text, String field, ObservableValue<String> help) {
         TextField input = new TextField();
         input.setId(id);
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
-        Tooltip tooltip = Texts.tip(help);
+        Tooltip tooltip = Texts.tip(help.getValue());
         input.setTooltip(tooltip);
-        Consumer<SpecCheck> mark = check -> {
+        Runnable mark = () -> {
+            SpecCheck check = vm.check().get();
             boolean blamed = field.equals(check.field());
             input.pseudoClassStateChanged(INVALID, blamed);
-            tooltip.setText(blamed ? check.message() + "\n\n" + help : help);
+            tooltip.setText(blamed ? check.message() + "\n\n" + help.getValue() : help.getValue());
         };
-        vm.check().addListener((obs, old, check) -> mark.accept(check));
-        mark.accept(vm.check().get());
+        vm.check().addListener((obs, old, check) -> mark.run());
+        help.addListener((obs, old, now) -> mark.run());
+        mark.run();
         return input;
     }
 
