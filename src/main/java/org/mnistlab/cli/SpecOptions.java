@@ -49,7 +49,7 @@ final class SpecOptions {
             decimal("lr", "learningRate", "learning rate (0 < lr <= "
                     + NetworkSpec.formatNumber(NetworkSpec.MAX_LEARNING_RATE) + ")",
                     NetworkSpec::learningRate, NetworkSpec.Builder::learningRate),
-            decimal("momentum", "momentum", "momentum for nesterov", NetworkSpec::momentum,
+            decimal("momentum", "momentum", "momentum for momentum and nesterov", NetworkSpec::momentum,
                     NetworkSpec.Builder::momentum),
             whole("batch", "batchSize", "examples per update", NetworkSpec::batchSize,
                     NetworkSpec.Builder::batchSize),

@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
@@ -19,12 +20,15 @@ import org.mnistlab.training.TrainingThread;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.ChartsViewModel;
 import org.mnistlab.ui.charts.RunHistory;
+import org.mnistlab.ui.charts.RunListViewModel;
 import org.mnistlab.ui.data.DataView;
 import org.mnistlab.ui.data.DataViewModel;
 import org.mnistlab.ui.designer.DesignerView;
 import org.mnistlab.ui.designer.DesignerViewModel;
 import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
+import org.mnistlab.ui.inside.InsideView;
+import org.mnistlab.ui.inside.InsideViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
@@ -45,16 +49,26 @@ public final class LabView {
     private final TrainingThread trainingThread = new TrainingThread();
     private final TaskExecutor background;
 
+    private final RunListViewModel runList;
+    private boolean shutDown;
+
     public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background) {
+        this(context, bundledData, background, null);
+    }
+
+    /** @param runStore the run store file to open, or null to keep runs only in this window */
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore) {
         this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();
-        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), context.dialogs());
+        runList = new RunListViewModel(history, context, background);
+        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());
         training = new TrainingViewModel(context, designer, history, FxTaskExecutor.on(trainingThread),
-                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND));
+                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND), runList);
+        if (runStore != null) runList.open(runStore);
         training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
         training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
         GalleryViewModel gallery = new GalleryViewModel(context, background);
@@ -73,10 +87,16 @@ public final class LabView {
 
         Tab samples = tab("Samples", new GalleryView(gallery).node());
         gallery.showing().bind(samples.selectedProperty());
-        TabPane tabs = new TabPane(
-                tab("Learning curves", charts.node()),
-                samples,
-                tab("Draw a digit", new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node()));
+        Tab padTab = tab("Draw a digit",
+                new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node());
+        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, padTab);
+        InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
+            pad.startFrom(pixels);
+            tabs.getSelectionModel().select(padTab);
+        });
+        Tab insideTab = tab("Inside the network", new InsideView(inside).node());
+        inside.showing().bind(insideTab.selectedProperty());
+        tabs.getTabs().add(2, insideTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -95,9 +115,15 @@ public final class LabView {
         return status;
     }
 
-    /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
+    /**
+     * Stops a run and waits briefly for its thread, so closing the window leaves nothing behind.
+     * The run store closes on that thread after the run has written its end (never on the FX thread).
+     */
     public void shutdown() {
+        if (shutDown) return; // the close request and Application.stop both call this
+        shutDown = true;
         training.stop();
+        trainingThread.submit(runList::closeStore);
         trainingThread.shutdown(2000);
     }
 

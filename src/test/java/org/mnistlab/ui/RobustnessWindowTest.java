@@ -106,14 +106,15 @@ class RobustnessWindowTest {
 
         replaceText(robot, "#learningRateField", "0.05");
         robot.clickOn("#trainButton");
-        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(1).state().get() == RecordedRun.State.RUNNING);
+        // The run list shows the newest run first.
+        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(0).state().get() == RecordedRun.State.RUNNING);
         assertEquals("", notice(robot), "a new run clears the old notice");
         waitUntil(() -> loss.getData().stream().filter(s -> !s.getData().isEmpty()).count() >= 2
                 && loss.getData().stream().mapToInt(s -> s.getData().size()).sum() > divergedPoints + 5);
         robot.clickOn("#stopButton");
         waitUntil(() -> !train.isDisabled());
-        assertEquals(RecordedRun.State.STOPPED, runs.getItems().get(1).state().get());
-        assertEquals(RecordedRun.State.DIVERGED, runs.getItems().get(0).state().get());
+        assertEquals(RecordedRun.State.STOPPED, runs.getItems().get(0).state().get());
+        assertEquals(RecordedRun.State.DIVERGED, runs.getItems().get(1).state().get());
         assertEquals(divergedPoints, loss.getData().get(0).getData().size(), "the diverged curve is untouched");
     }
 
