@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.mnistlab.Quoted;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.Names;
@@ -71,7 +72,11 @@ final class SpecOptions {
                             + Normalization.MNIST_MEAN + " and std " + Normalization.MNIST_STD + ")",
                     s -> normalizationName(s.normalization()),
                     (args, b) -> b.normalization(normalization(
-                            args.text("normalization", normalizationName(DEFAULTS.normalization()))))));
+                            args.text("normalization", normalizationName(DEFAULTS.normalization()))))),
+            choice("augment", "augmentation", Augmentation.class, Augmentation::parse, NetworkSpec::augmentation,
+                    NetworkSpec.Builder::augmentation,
+                    ";\ndistorts training images afresh each epoch (rotation, shear, scale, shift,\n"
+                            + "stroke width; strong adds elastic wobble); the test set never is"));
 
     static final Set<String> NAMES = OPTIONS.stream().map(SpecOption::name).collect(Collectors.toUnmodifiableSet());
 

@@ -18,6 +18,7 @@ import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
  *
  * @param dropout probability of <em>dropping</em> a hidden unit's output during training
  *     (PyTorch's convention; DL4J's own parameter is the probability of keeping it)
+ * @param augmentation whether, and how strongly, training images are distorted on the fly
  */
 @JsonDeserialize(builder = NetworkSpec.Builder.class)
 public record NetworkSpec(
@@ -32,7 +33,8 @@ public record NetworkSpec(
         double l2,
         WeightInitKind weightInit,
         double initScale,
-        Normalization normalization) {
+        Normalization normalization,
+        Augmentation augmentation) {
 
     public static final int INPUTS = DigitSet.PIXELS;
     public static final int OUTPUTS = DigitSet.CLASSES;
@@ -51,6 +53,7 @@ public record NetworkSpec(
         require(optimizer != null, "optimizer", "missing");
         require(weightInit != null, "init", "missing");
         require(normalization != null, "normalization", "missing");
+        require(augmentation != null, "augment", "missing");
         requireRange("learning rate", learningRate, 0, false, MAX_LEARNING_RATE);
         requireRange("momentum", momentum, 0, true, 0.999);
         requireBetween("batch size", batchSize, 1, MAX_BATCH);
@@ -74,7 +77,8 @@ public record NetworkSpec(
     public Builder toBuilder() {
         return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
                 .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
-                .weightInit(weightInit).initScale(initScale).normalization(normalization);
+                .weightInit(weightInit).initScale(initScale).normalization(normalization)
+                .augmentation(augmentation);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -105,7 +109,8 @@ public record NetworkSpec(
                 .distinct().collect(Collectors.joining("/"));
         return architecture() + (activations.isEmpty() ? "" : " " + activations)
                 + " · " + optimizer + " lr " + formatNumber(learningRate) + " · batch " + batchSize
-                + (dropout > 0 ? " · dropout " + formatNumber(dropout) : "");
+                + (dropout > 0 ? " · dropout " + formatNumber(dropout) : "")
+                + (augmentation.distorts() ? " · " + Names.typed(augmentation) + " distortion" : "");
     }
 
     public static String formatNumber(double v) {
@@ -157,6 +162,7 @@ public record NetworkSpec(
         private WeightInitKind weightInit = WeightInitKind.HE;
         private double initScale = 0.05;
         private Normalization normalization = Normalization.SCALE_01;
+        private Augmentation augmentation = Augmentation.OFF;
 
         private Builder() {}
 
@@ -172,11 +178,12 @@ public record NetworkSpec(
         public Builder weightInit(WeightInitKind value) { weightInit = value; return this; }
         public Builder initScale(double value) { initScale = value; return this; }
         public Builder normalization(Normalization value) { normalization = value; return this; }
+        public Builder augmentation(Augmentation value) { augmentation = value; return this; }
 
         /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
         public NetworkSpec build() {
             return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                    dropout, l2, weightInit, initScale, normalization);
+                    dropout, l2, weightInit, initScale, normalization, augmentation);
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -80,7 +79,7 @@ final class FastPath implements AutoCloseable {
     private final float[] paramsHeap;
     /** A column of ones, batch long, for summing over the batch with BLAS. */
     private final NativeBuffer ones;
-    private final FloatBuffer features;
+    private final BatchSource source;
     private final byte[] labels;
 
     /**
@@ -90,6 +89,15 @@ final class FastPath implements AutoCloseable {
      */
     FastPath(NetworkSpec spec, MultiLayerNetwork network, INDArray features, byte[] labels,
             StepProfile profile) {
+        this(spec, network, features, labels, profile, null);
+    }
+
+    /**
+     * @param source where each batch's input rows come from (distorted copies, say); null for the
+     *     rows of {@code features} as they are
+     */
+    FastPath(NetworkSpec spec, MultiLayerNetwork network, INDArray features, byte[] labels,
+            StepProfile profile, BatchSource source) {
         String unsupported = unsupportedReason(spec);
         if (unsupported != null) throw new IllegalArgumentException("fast path cannot train " + unsupported);
         if (features.dataType() != DataType.FLOAT || features.offset() != 0 || features.ordering() != 'c') {
@@ -102,7 +110,7 @@ final class FastPath implements AutoCloseable {
         this.dropoutRandom = new SplittableRandom(spec.seed());
         this.profile = profile;
         this.iteration = network.getIterationCount();
-        this.features = features.data().asNioFloat();
+        this.source = source != null ? source : BatchSource.stored(features.data().asNioFloat(), NetworkSpec.INPUTS);
         this.labels = labels;
 
         INDArray flat = network.params();
@@ -235,11 +243,7 @@ final class FastPath implements AutoCloseable {
     }
 
     private void gather(int[] order, int from, int batch) {
-        FloatBuffer out = layers[0].input.buffer();
-        int width = layout.inputs(0);
-        for (int r = 0; r < batch; r++) {
-            out.put(r * width, features, order[from + r] * width, width);
-        }
+        source.gather(order, from, from + batch, layers[0].input.buffer());
     }
 
     /** Bias, activation and dropout of a hidden layer, into the next layer's input. */

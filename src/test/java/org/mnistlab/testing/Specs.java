@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
@@ -36,6 +37,7 @@ public final class Specs {
                 .weightInit(WeightInitKind.UNIFORM)
                 .initScale(0.1)
                 .normalization(Normalization.STANDARDIZE)
+                .augmentation(Augmentation.STRONG)
                 .build();
     }
 

@@ -37,13 +37,11 @@ class DivergenceDetectorTest {
     @Test
     void largeInitialWeightsOrAStrongL2AreNamedAsTheLikelyCauseInsteadOfTheLearningRate() {
         NetworkSpec d = NetworkSpec.defaults();
-        NetworkSpec bigInit = new NetworkSpec(d.hiddenLayers(), d.optimizer(), d.learningRate(), d.momentum(),
-                d.batchSize(), d.epochs(), d.seed(), d.dropout(), d.l2(), WeightInitKind.UNIFORM, 1.5, d.normalization());
+        NetworkSpec bigInit = d.toBuilder().weightInit(WeightInitKind.UNIFORM).initScale(1.5).build();
         String init = new DivergenceDetector(bigInit).check(Double.NaN, 1, 1, 0.05);
         assertTrue(init.contains("the initial weights are too large (init scale 1.5)"), init);
         assertFalse(init.contains("learning rate"), init);
-        NetworkSpec strongL2 = new NetworkSpec(d.hiddenLayers(), d.optimizer(), d.learningRate(), d.momentum(),
-                d.batchSize(), d.epochs(), d.seed(), d.dropout(), 1, d.weightInit(), d.initScale(), d.normalization());
+        NetworkSpec strongL2 = d.toBuilder().l2(1).build();
         String l2 = new DivergenceDetector(strongL2).check(Double.NaN, 1, 1, 0.05);
         assertTrue(l2.contains("the L2 penalty is too strong (1)"), l2);
     }

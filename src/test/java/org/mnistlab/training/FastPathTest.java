@@ -380,9 +380,7 @@ class FastPathTest {
         assertEquals(spec.optimizer().updater(0.05, spec.momentum()), updater, "classic momentum survives the file");
     }
 
-    /** Until NetworkSpec has a builder (the coordinator is adding it). */
     static NetworkSpec withL2(NetworkSpec s, double l2) {
-        return new NetworkSpec(s.hiddenLayers(), s.optimizer(), s.learningRate(), s.momentum(), s.batchSize(),
-                s.epochs(), s.seed(), s.dropout(), l2, s.weightInit(), s.initScale(), s.normalization());
+        return s.toBuilder().l2(l2).build();
     }
 }

@@ -25,6 +25,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
@@ -56,6 +57,7 @@ public final class DesignerViewModel {
     private final ObjectProperty<WeightInitKind> weightInit = new SimpleObjectProperty<>();
     private final StringProperty initScale = new SimpleStringProperty();
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
+    private final ObjectProperty<Augmentation> augmentation = new SimpleObjectProperty<>();
 
     /**
      * Every setting of the spec, declared once: {@link #apply} fills the inputs from a spec, the
@@ -80,7 +82,9 @@ public final class DesignerViewModel {
             DesignerInput.decimal("initScale", "init scale", initScale, NetworkSpec::initScale,
                     NetworkSpec.Builder::initScale),
             DesignerInput.choice("normalization", normalization, NetworkSpec::normalization,
-                    NetworkSpec.Builder::normalization));
+                    NetworkSpec.Builder::normalization),
+            DesignerInput.choice("augmentation", augmentation, NetworkSpec::augmentation,
+                    NetworkSpec.Builder::augmentation));
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
@@ -218,6 +222,7 @@ public final class DesignerViewModel {
     public ObjectProperty<WeightInitKind> weightInit() { return weightInit; }
     public StringProperty initScale() { return initScale; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
+    public ObjectProperty<Augmentation> augmentation() { return augmentation; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }
     public IntegerProperty trainImages() { return trainImages; }
