@@ -14,6 +14,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,9 +22,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
+import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.Texts;
 
 /** The network designer panel: layers, training settings, presets and a live summary. */
@@ -232,9 +235,40 @@ public final class DesignerView {
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
-        grid.addRow(row, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Inputs"), normalization);
+
+        ComboBox<Augmentation> augmentation = locked(combo(Augmentation.values(), vm.augmentation()));
+        augmentation.setId("augmentationChoice");
+        augmentation.setTooltip(Texts.tip("Bends every training image a little differently each epoch: turned up "
+                + "to ±15°, slanted, resized by ±15 %, shifted 2–3 px, strokes a pixel bolder or finer, and with "
+                + "Strong a gentle elastic wobble. The network then reads hands MNIST's pen-writers never had, "
+                + "such as mouse drawings. The test images are never distorted."));
+        Label distortLabel = new Label("Distort training images");
+        distortLabel.setWrapText(true);
+        grid.addRow(row++, distortLabel, augmentation);
+        grid.add(distortionStrip(), 0, row, 2, 1);
         optimizer.disableProperty().bind(vm.locked());
         return grid;
+    }
+
+    /** The strip of distorted copies of one training digit: what the network trains on. */
+    private Node distortionStrip() {
+        HBox strip = new HBox(3);
+        strip.setId("distortionStrip");
+        strip.getStyleClass().add("distortion-strip");
+        Consumer<java.util.List<float[]>> show = copies -> strip.getChildren().setAll(copies.stream()
+                .map(copy -> {
+                    ImageView view = new ImageView(DigitImages.of(copy));
+                    view.setFitWidth(30);
+                    view.setFitHeight(30);
+                    return (Node) view;
+                }).toList());
+        vm.distortionPreview().addListener((obs, old, copies) -> show.accept(copies));
+        show.accept(vm.distortionPreview().get());
+        strip.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(strip.getChildren()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        Tooltip.install(strip, Texts.tip("Eight distorted copies of one training digit, as the network will see it."));
+        return strip;
     }
 
     private <T extends Node> T locked(T control) {

@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.mnistlab.data.DigitDistorter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
 import org.mnistlab.network.Augmentation;
@@ -42,6 +43,9 @@ import org.mnistlab.training.MemoryEstimate;
 public final class DesignerViewModel {
     public static final double LOG_LR_MIN = -5;
     public static final double LOG_LR_MAX = 1;
+    /** Distorted copies in the strip beside "Distort training images". */
+    public static final int PREVIEW_COPIES = 8;
+    private static final long PREVIEW_SEED = 1;
 
     private final ObservableList<LayerRow> layers =
             FXCollections.observableArrayList(row -> new Observable[] {row.units(), row.activation()});
@@ -92,6 +96,10 @@ public final class DesignerViewModel {
     private final IntegerProperty trainImages = new SimpleIntegerProperty();
     private final IntegerProperty testImages = new SimpleIntegerProperty();
 
+    /** A training digit (intensities in [0, 1]) to show distorted beside the option; null until data loads. */
+    private final ObjectProperty<float[]> previewDigit = new SimpleObjectProperty<>();
+    private final ObjectBinding<List<float[]>> distortionPreview;
+
     private final ObjectBinding<SpecCheck> check;
     private final BooleanBinding canTrain;
     private final StringBinding trainBlockedReason;
@@ -119,6 +127,7 @@ public final class DesignerViewModel {
             return "";
         }, check, dataReady);
         summary = Bindings.createStringBinding(this::describe, layers);
+        distortionPreview = Bindings.createObjectBinding(this::previewCopies, augmentation, previewDigit);
         learningRate.addListener((obs, old, text) -> syncSliderFromText(text));
         learningRateLog10.addListener((obs, old, value) -> syncTextFromSlider(value.doubleValue()));
         syncSliderFromText(learningRate.get());
@@ -166,6 +175,18 @@ public final class DesignerViewModel {
         } catch (InvalidSpecException e) {
             return SpecCheck.invalid(e.field(), capitalise(e.getMessage()));
         }
+    }
+
+    /**
+     * What the network would train on: {@link #PREVIEW_COPIES} distortions of the preview digit at
+     * the chosen strength, always the same ones for a strength, so switching back and forth compares
+     * like with like. Empty when distortion is off or no digit is loaded yet.
+     */
+    private List<float[]> previewCopies() {
+        Augmentation strength = augmentation.get();
+        float[] digit = previewDigit.get();
+        if (strength == null || !strength.distorts() || digit == null) return List.of();
+        return List.of(new DigitDistorter(strength.ranges(), PREVIEW_SEED).copies(digit, PREVIEW_COPIES, PREVIEW_SEED));
     }
 
     private String describe() {
@@ -223,6 +244,9 @@ public final class DesignerViewModel {
     public StringProperty initScale() { return initScale; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
     public ObjectProperty<Augmentation> augmentation() { return augmentation; }
+    public ObjectProperty<float[]> previewDigit() { return previewDigit; }
+    /** The strip's images, 28×28 intensities each; recomputed when the strength or the digit changes. */
+    public ObjectBinding<List<float[]>> distortionPreview() { return distortionPreview; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }
     public IntegerProperty trainImages() { return trainImages; }
