@@ -25,6 +25,8 @@ import org.mnistlab.ui.designer.DesignerView;
 import org.mnistlab.ui.designer.DesignerViewModel;
 import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
+import org.mnistlab.ui.inside.InsideView;
+import org.mnistlab.ui.inside.InsideViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
@@ -74,10 +76,16 @@ public final class LabView {
 
         Tab samples = tab("Samples", new GalleryView(gallery).node());
         gallery.showing().bind(samples.selectedProperty());
-        TabPane tabs = new TabPane(
-                tab("Learning curves", charts.node()),
-                samples,
-                tab("Draw a digit", new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node()));
+        Tab padTab = tab("Draw a digit",
+                new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node());
+        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, padTab);
+        InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
+            pad.startFrom(pixels);
+            tabs.getSelectionModel().select(padTab);
+        });
+        Tab insideTab = tab("Inside the network", new InsideView(inside).node());
+        inside.showing().bind(insideTab.selectedProperty());
+        tabs.getTabs().add(2, insideTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

@@ -1,7 +1,12 @@
 package org.mnistlab.ui.designer;
 
+import java.util.Locale;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -159,17 +164,9 @@ public final class DesignerView {
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
         summary.textProperty().bind(vm.summary());
-        vm.summary().addListener((obs, old, text) -> redrawDiagram());
-        redrawDiagram();
+        vm.layerWidths().addListener((obs, old, widths) -> diagram.draw(widths));
+        diagram.draw(vm.layerWidths().get());
         return summary;
-    }
-
-    private void redrawDiagram() {
-        int[] widths = new int[vm.layers().size() + 2];
-        widths[0] = 784;
-        for (int i = 0; i < vm.layers().size(); i++) widths[i + 1] = vm.layers().get(i).units().get();
-        widths[widths.length - 1] = 10;
-        diagram.draw(widths);
     }
 
     private Node settingsGrid() {
@@ -212,7 +209,9 @@ public final class DesignerView {
         grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
                 "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")));
         grid.addRow(row++, new Label("Epochs"), locked(field("epochsField", vm.epochs(), "epochs",
-                "How many times training goes through all 60,000 images.")));
+                Bindings.createStringBinding(() -> "How many times training goes through all "
+                        + (vm.trainImages().get() > 0 ? String.format(Locale.ROOT, "%,d ", vm.trainImages().get())
+                        : "the ") + "training images.", vm.trainImages()))));
         grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
                 "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
         grid.addRow(row++, new Label("Dropout"), locked(field("dropoutField", vm.dropout(), "dropout",
@@ -256,7 +255,7 @@ public final class DesignerView {
         HBox strip = new HBox(3);
         strip.setId("distortionStrip");
         strip.getStyleClass().add("distortion-strip");
-        Consumer<java.util.List<float[]>> show = copies -> strip.getChildren().setAll(copies.stream()
+        Consumer<List<float[]>> show = copies -> strip.getChildren().setAll(copies.stream()
                 .map(copy -> {
                     ImageView view = new ImageView(DigitImages.of(copy));
                     view.setFitWidth(30);
@@ -265,7 +264,7 @@ public final class DesignerView {
                 }).toList());
         vm.distortionPreview().addListener((obs, old, copies) -> show.accept(copies));
         show.accept(vm.distortionPreview().get());
-        strip.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(strip.getChildren()));
+        strip.visibleProperty().bind(Bindings.isNotEmpty(strip.getChildren()));
         strip.managedProperty().bind(strip.visibleProperty());
         Tooltip.install(strip, Texts.tip("Eight distorted copies of one training digit, as the network will see it."));
         return strip;
@@ -278,19 +277,26 @@ public final class DesignerView {
 
     /** A text field bound to {@code text}, marked when the spec check blames {@code field}. */
     private TextField field(String id, StringProperty text, String field, String help) {
+        return field(id, text, field, new ReadOnlyStringWrapper(help));
+    }
+
+    /** The same, with help text that follows what it depends on (the data loaded). */
+    private TextField field(String id, StringProperty text, String field, ObservableValue<String> help) {
         TextField input = new TextField();
         input.setId(id);
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
-        Tooltip tooltip = Texts.tip(help);
+        Tooltip tooltip = Texts.tip(help.getValue());
         input.setTooltip(tooltip);
-        Consumer<SpecCheck> mark = check -> {
+        Runnable mark = () -> {
+            SpecCheck check = vm.check().get();
             boolean blamed = field.equals(check.field());
             input.pseudoClassStateChanged(INVALID, blamed);
-            tooltip.setText(blamed ? check.message() + "\n\n" + help : help);
+            tooltip.setText(blamed ? check.message() + "\n\n" + help.getValue() : help.getValue());
         };
-        vm.check().addListener((obs, old, check) -> mark.accept(check));
-        mark.accept(vm.check().get());
+        vm.check().addListener((obs, old, check) -> mark.run());
+        help.addListener((obs, old, now) -> mark.run());
+        mark.run();
         return input;
     }
 

@@ -33,8 +33,10 @@ class ChartsViewModelTest {
     }
 
     @Test
-    void aSaveThatFailsSaysSoAndLeavesNoFile(@TempDir Path dir) {
-        Path target = dir.resolve("missing-folder").resolve("charts.png");
+    void aSaveThatFailsSaysSoAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        // A save makes missing folders, so fail it with a file where its folder should be.
+        Path notAFolder = Files.createFile(dir.resolve("not-a-folder"));
+        Path target = notAFolder.resolve("charts.png");
         charts.savePng(new int[] {0xFF000000}, 1, 1, target);
         assertTrue(context.notice().get().startsWith("Could not save: "), context.notice().get());
         assertFalse(Files.exists(target));

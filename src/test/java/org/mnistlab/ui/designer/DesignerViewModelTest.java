@@ -150,4 +150,15 @@ class DesignerViewModelTest {
         vm.augmentation().set(Augmentation.OFF);
         assertTrue(vm.distortionPreview().get().isEmpty());
     }
+
+    @Test
+    void theDiagramFollowsTheLayersAsTheSpecCountsThem() {
+        DesignerViewModel vm = designer(PLENTY);
+        assertEquals("[784, 64, 32, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+        vm.addLayer();
+        vm.layers().get(0).units().set(100);
+        assertEquals("[784, 100, 32, 16, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+        vm.layers().clear();
+        assertEquals("[784, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+    }
 }
