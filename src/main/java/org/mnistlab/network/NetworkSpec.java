@@ -18,6 +18,10 @@ import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
  *
  * @param dropout probability of <em>dropping</em> a hidden unit's output during training
  *     (PyTorch's convention; DL4J's own parameter is the probability of keeping it)
+ * @param validationImages training images held out, chosen by the seed, to measure the network
+ *     on while it trains, as the notebooks' 55,000 / 5,000 split does; 0 for none
+ * @param patience stop when the validation loss has not improved for this many epochs, and keep
+ *     the best network rather than the last; 0 for never (needs validation images)
  * @param augmentation whether, and how strongly, training images are distorted on the fly
  */
 @JsonDeserialize(builder = NetworkSpec.Builder.class)
@@ -34,6 +38,8 @@ public record NetworkSpec(
         WeightInitKind weightInit,
         double initScale,
         Normalization normalization,
+        int validationImages,
+        int patience,
         Augmentation augmentation) {
 
     public static final int INPUTS = DigitSet.PIXELS;
@@ -61,6 +67,17 @@ public record NetworkSpec(
         requireRange("dropout", dropout, 0, true, 0.95);
         requireRange("L2", l2, 0, true, 1);
         requireRange("init scale", initScale, 0, false, 10);
+        requireBetween("validation", validationImages, 0, MAX_BATCH - 1);
+        requireBetween("patience", patience, 0, MAX_EPOCHS);
+        if (patience > 0 && validationImages == 0) {
+            throw new InvalidSpecException("patience", "needs a validation set to watch: hold out some "
+                    + "training images for validation, or set patience to 0");
+        }
+    }
+
+    /** Whether some training images are held out for validation. */
+    public boolean validates() {
+        return validationImages > 0;
     }
 
     /** The notebook network: 784-64-32-10 ReLU, SGD 0.05, batch 100, 5 epochs, He init. */
@@ -78,7 +95,7 @@ public record NetworkSpec(
         return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
                 .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
                 .weightInit(weightInit).initScale(initScale).normalization(normalization)
-                .augmentation(augmentation);
+                .validationImages(validationImages).patience(patience).augmentation(augmentation);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -171,6 +188,8 @@ public record NetworkSpec(
         private WeightInitKind weightInit = WeightInitKind.HE;
         private double initScale = 0.05;
         private Normalization normalization = Normalization.SCALE_01;
+        private int validationImages = 0;
+        private int patience = 0;
         private Augmentation augmentation = Augmentation.OFF;
 
         private Builder() {}
@@ -187,12 +206,14 @@ public record NetworkSpec(
         public Builder weightInit(WeightInitKind value) { weightInit = value; return this; }
         public Builder initScale(double value) { initScale = value; return this; }
         public Builder normalization(Normalization value) { normalization = value; return this; }
+        public Builder validationImages(int value) { validationImages = value; return this; }
+        public Builder patience(int value) { patience = value; return this; }
         public Builder augmentation(Augmentation value) { augmentation = value; return this; }
 
         /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
         public NetworkSpec build() {
             return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                    dropout, l2, weightInit, initScale, normalization, augmentation);
+                    dropout, l2, weightInit, initScale, normalization, validationImages, patience, augmentation);
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
@@ -19,6 +20,7 @@ import org.mnistlab.training.TrainingThread;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.ChartsViewModel;
 import org.mnistlab.ui.charts.RunHistory;
+import org.mnistlab.ui.charts.RunListViewModel;
 import org.mnistlab.ui.data.DataView;
 import org.mnistlab.ui.data.DataViewModel;
 import org.mnistlab.ui.designer.DesignerView;
@@ -47,7 +49,15 @@ public final class LabView {
     private final TrainingThread trainingThread = new TrainingThread();
     private final TaskExecutor background;
 
+    private final RunListViewModel runList;
+    private boolean shutDown;
+
     public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background) {
+        this(context, bundledData, background, null);
+    }
+
+    /** @param runStore the run store file to open, or null to keep runs only in this window */
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore) {
         this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
@@ -55,9 +65,11 @@ public final class LabView {
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         designer.previewDigit().bind(context.data().map(d -> d.train().intensities(0)));
         RunHistory history = new RunHistory();
-        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), context.dialogs());
+        runList = new RunListViewModel(history, context, background);
+        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());
         training = new TrainingViewModel(context, designer, history, FxTaskExecutor.on(trainingThread),
-                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND));
+                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND), runList);
+        if (runStore != null) runList.open(runStore);
         training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
         training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
         GalleryViewModel gallery = new GalleryViewModel(context, background);
@@ -104,9 +116,15 @@ public final class LabView {
         return status;
     }
 
-    /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
+    /**
+     * Stops a run and waits briefly for its thread, so closing the window leaves nothing behind.
+     * The run store closes on that thread after the run has written its end (never on the FX thread).
+     */
     public void shutdown() {
+        if (shutDown) return; // the close request and Application.stop both call this
+        shutDown = true;
         training.stop();
+        trainingThread.submit(runList::closeStore);
         trainingThread.shutdown(2000);
     }
 

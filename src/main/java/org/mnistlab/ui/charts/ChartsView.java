@@ -17,11 +17,13 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
@@ -69,8 +71,16 @@ public final class ChartsView {
         ChangeListener<Number> onRevision;
     }
 
+    private final RunListViewModel runs;
+
+    /** Without a run store: this session's runs only (the charts' own tests). */
     public ChartsView(ChartsViewModel vm, FileDialogs dialogs) {
+        this(vm, new RunListViewModel(vm.history(), vm.context(), vm.executor()), dialogs);
+    }
+
+    public ChartsView(ChartsViewModel vm, RunListViewModel runs, FileDialogs dialogs) {
         this.vm = vm;
+        this.runs = runs;
         this.history = vm.history();
         this.dialogs = dialogs;
         HBox charts = new HBox(8, lossChart, accuracyChart);
@@ -79,7 +89,7 @@ public final class ChartsView {
         VBox.setVgrow(charts, Priority.ALWAYS);
         Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "vertical line: learning rate changed");
-        root.getChildren().addAll(charts, legend, runList(), exportButtons());
+        root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) {
@@ -88,7 +98,7 @@ public final class ChartsView {
                     run.visible().addListener((obs, was, visible) -> {
                         if (visible) draw(run); else undraw(run);
                     });
-                    draw(run);
+                    if (run.visible().get()) draw(run); // stored runs wait until they are ticked
                 });
             }
         });
@@ -165,40 +175,87 @@ public final class ChartsView {
         return d;
     }
 
-    private Node runList() {
-        ListView<RecordedRun> list = new ListView<>(history.runs());
-        list.setId("runList");
-        list.setPrefHeight(130);
-        list.setPlaceholder(new Label("Finished and running trainings appear here, each in its own colour. "
-                + "Train again with another learning rate to compare."));
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(RecordedRun run, boolean empty) {
-                super.updateItem(run, empty);
-                if (empty || run == null) {
-                    setGraphic(null);
-                    textProperty().unbind();
-                    setText(null);
-                    return;
-                }
-                CheckBox show = new CheckBox();
-                show.selectedProperty().bindBidirectional(run.visible());
-                show.setTooltip(Texts.tip("Show or hide this run on the charts"));
-                Rectangle swatch = new Rectangle(14, 14, run.color());
-                Label label = new Label();
-                label.textProperty().bind(run.label());
-                Region spacer = new Region();
-                HBox.setHgrow(spacer, Priority.ALWAYS);
-                Button remove = new Button("Remove");
-                remove.getStyleClass().add("small-button");
-                remove.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
-                remove.setOnAction(e -> history.remove(run));
-                HBox row = new HBox(8, show, swatch, label, spacer, remove);
-                row.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(row);
-            }
+    /** The filter box, and what acts on the list as a whole. */
+    private Node runTools() {
+        TextField filter = new TextField();
+        filter.setId("runFilter");
+        filter.setPromptText("Filter runs: name, note, settings (e.g. adam 0.01)");
+        filter.setTooltip(Texts.tip("Shows only the runs whose name, note or settings contain every word typed here"));
+        filter.textProperty().bindBidirectional(runs.filter());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button undo = new Button("Undo delete");
+        undo.setId("undoDelete");
+        undo.disableProperty().bind(runs.canUndo().not());
+        undo.setOnAction(e -> runs.undoDelete());
+        Button importRuns = new Button("Import runs…");
+        importRuns.setId("importRuns");
+        importRuns.setTooltip(Texts.tip("Adds the runs of a file exported by this or another lab (a teacher's lesson)"));
+        importRuns.setOnAction(e -> {
+            Path source = dialogs.chooseRunsToImport(root.getScene().getWindow());
+            if (source != null) runs.importFrom(source);
         });
-        return list;
+        HBox tools = new HBox(8, filter, undo, importRuns);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        return tools;
+    }
+
+    private Node runListAndDetails() {
+        ListView<RecordedRun> list = new ListView<>(runs.shown());
+        list.setId("runList");
+        list.setPrefHeight(170);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> runs.select(run));
+        Label placeholder = new Label("Finished and running trainings appear here, each in its own colour, and stay "
+                + "for the next time the lab starts. Tick a run to see its curves.");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(view -> new RunCell());
+        selectedForExport = list.getSelectionModel().getSelectedItems();
+        HBox.setHgrow(list, Priority.ALWAYS);
+        HBox box = new HBox(8, list, new RunDetailsView(runs).node());
+        return box;
+    }
+
+    private javafx.collections.ObservableList<RecordedRun> selectedForExport;
+
+    /** One run in the list: tick to show it, its colour and label, Open model and Delete. */
+    private final class RunCell extends ListCell<RecordedRun> {
+        @Override
+        protected void updateItem(RecordedRun run, boolean empty) {
+            super.updateItem(run, empty);
+            if (empty || run == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            CheckBox show = new CheckBox();
+            show.selectedProperty().bindBidirectional(run.visible());
+            show.setTooltip(Texts.tip("Show or hide this run on the charts"));
+            Rectangle swatch = new Rectangle(14, 14, run.color());
+            Label label = new Label();
+            label.textProperty().bind(run.label());
+            // The label gives way (ending in "…") so that the buttons stay in view; its tooltip has it all.
+            label.setMinWidth(0);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, Priority.ALWAYS);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(run.label());
+            label.setTooltip(whole);
+            Button model = new Button("Open model");
+            model.getStyleClass().add("small-button");
+            model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
+            model.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            model.setOnAction(e -> runs.openModel(run));
+            Button delete = new Button("Delete");
+            delete.getStyleClass().add("small-button");
+            delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
+            delete.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            delete.setOnAction(e -> runs.delete(run));
+            HBox row = new HBox(8, show, swatch, label, model, delete);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
+            setGraphic(row);
+        }
     }
 
     private Node exportButtons() {
@@ -207,7 +264,16 @@ public final class ChartsView {
         Button csv = new Button("Export runs as CSV…");
         csv.setOnAction(e -> saveCsv());
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(history.runs()));
-        return new HBox(8, png, csv);
+        Button export = new Button("Export selected runs…");
+        export.setId("exportRuns");
+        export.setTooltip(Texts.tip("Saves the selected runs (curves, settings, models) as one file that another "
+                + "copy of the lab imports"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(selectedForExport));
+        export.setOnAction(e -> {
+            Path target = exportTarget("Export runs", "lesson.mnistlab-runs", "MNIST Lab runs", "*.mnistlab-runs");
+            if (target != null) runs.export(List.copyOf(selectedForExport), target);
+        });
+        return new HBox(8, png, csv, export);
     }
 
     private void savePng() {

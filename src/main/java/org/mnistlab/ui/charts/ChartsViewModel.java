@@ -29,6 +29,14 @@ public final class ChartsViewModel {
         return history;
     }
 
+    LabContext context() {
+        return context;
+    }
+
+    TaskExecutor executor() {
+        return executor;
+    }
+
     /** Saves a picture of the charts, {@code argb} row-major as the view's snapshot gave it. */
     public void savePng(int[] argb, int width, int height, Path target) {
         inBackground(() -> {
@@ -37,8 +45,10 @@ public final class ChartsViewModel {
         }, "Saved the charts to " + target);
     }
 
+    /** The runs on the charts (the ticked ones) as CSV. */
     public void exportCsv(Path target) {
-        inBackground(csvExport(history.runs(), target), "Exported " + history.runs().size() + " runs to " + target);
+        List<RecordedRun> shown = history.runs().stream().filter(run -> run.visible().get()).toList();
+        inBackground(csvExport(shown, target), "Exported " + shown.size() + " runs to " + target);
     }
 
     /**

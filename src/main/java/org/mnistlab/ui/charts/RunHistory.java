@@ -11,12 +11,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.runs.StoredRun;
 import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
 
-/** Every run of this session, oldest first: what the charts overlay and the run list shows. */
+/**
+ * Every run the window knows, in the order it learned of them: the stored runs of earlier
+ * sessions and this session's runs. What the charts overlay (the ticked ones) and the run list shows.
+ */
 public final class RunHistory {
     private static final Color[] PALETTE = {
         Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
@@ -31,8 +35,28 @@ public final class RunHistory {
         return run;
     }
 
+    /**
+     * Past runs read from the store, hidden until ticked. Runs started later in this session are
+     * numbered after the highest stored id, so numbers and colours do not repeat.
+     */
+    public List<RecordedRun> addStored(List<StoredRun> stored) {
+        List<RecordedRun> added = new java.util.ArrayList<>();
+        for (StoredRun s : stored) {
+            if (s.spec() == null) continue; // settings of a newer lab this one cannot read: 'runs show' still lists them
+            added.add(RecordedRun.fromStore(s, PALETTE[(int) ((s.id() - 1) % PALETTE.length)]));
+            started = (int) Math.max(started, s.id());
+        }
+        runs.addAll(added);
+        return added;
+    }
+
     public void remove(RecordedRun run) {
         runs.remove(run);
+    }
+
+    /** Puts a removed run back (an undone delete). */
+    public void restore(RecordedRun run) {
+        if (!runs.contains(run)) runs.add(run);
     }
 
     public ObservableList<RecordedRun> runs() {

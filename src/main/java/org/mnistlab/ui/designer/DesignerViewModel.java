@@ -61,6 +61,8 @@ public final class DesignerViewModel {
     private final ObjectProperty<WeightInitKind> weightInit = new SimpleObjectProperty<>();
     private final StringProperty initScale = new SimpleStringProperty();
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
+    private final StringProperty validationImages = new SimpleStringProperty();
+    private final StringProperty patience = new SimpleStringProperty();
     private final ObjectProperty<Augmentation> augmentation = new SimpleObjectProperty<>();
 
     /**
@@ -87,6 +89,10 @@ public final class DesignerViewModel {
                     NetworkSpec.Builder::initScale),
             DesignerInput.choice("normalization", normalization, NetworkSpec::normalization,
                     NetworkSpec.Builder::normalization),
+            DesignerInput.whole("validationImages", "validation", validationImages, NetworkSpec::validationImages,
+                    NetworkSpec.Builder::validationImages),
+            DesignerInput.whole("patience", "patience", patience, NetworkSpec::patience,
+                    NetworkSpec.Builder::patience),
             DesignerInput.choice("augmentation", augmentation, NetworkSpec::augmentation,
                     NetworkSpec.Builder::augmentation));
     /** Set by the training panel: the architecture is locked while a run is under way. */
@@ -257,6 +263,8 @@ public final class DesignerViewModel {
     public StringProperty l2() { return l2; }
     public ObjectProperty<WeightInitKind> weightInit() { return weightInit; }
     public StringProperty initScale() { return initScale; }
+    public StringProperty validationImages() { return validationImages; }
+    public StringProperty patience() { return patience; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
     public ObjectProperty<Augmentation> augmentation() { return augmentation; }
     public ObjectProperty<float[]> previewDigit() { return previewDigit; }
