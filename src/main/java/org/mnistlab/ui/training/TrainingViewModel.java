@@ -1,6 +1,7 @@
 package org.mnistlab.ui.training;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -38,14 +39,23 @@ public final class TrainingViewModel {
     private final TaskExecutor trainingThread;
     private final RunStarter starter;
     private final FrameClock clock;
+    private final LongSupplier nanoTime;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private TrainingControl control;
+    private RemainingTime remaining;
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
             TaskExecutor trainingThread, RunStarter starter, FrameClock clock) {
+        this(context, designer, history, trainingThread, starter, clock, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the time the ETA is measured by; tests give their own. */
+    TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
+            TaskExecutor trainingThread, RunStarter starter, FrameClock clock, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.context = context;
         this.designer = designer;
         this.history = history;
@@ -71,20 +81,22 @@ public final class TrainingViewModel {
         int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * data.train().count(), nanoTime.getAsLong());
+        remaining = eta;
         context.dismissNotice();
         running.set(true);
         paused.set(false);
-        FrameClock.Ticking frames = clock.start(() -> deliver(run, mailbox.drain(), spec));
+        FrameClock.Ticking frames = clock.start(() -> deliver(run, mailbox.drain(), spec, eta));
         BackgroundTask.wrap(() -> starter.run(spec, data, evaluateEvery, mailbox, runControl))
                 .named("lab-training")
                 .onSuccess(outcome -> {
                     frames.stop();
-                    deliver(run, mailbox.drain(), spec);
+                    deliver(run, mailbox.drain(), spec, eta);
                     finish(run, outcome);
                 })
                 .onFailure(error -> {
                     frames.stop();
-                    deliver(run, mailbox.drain(), spec);
+                    deliver(run, mailbox.drain(), spec, eta);
                     run.finishAs(RecordedRun.State.STOPPED);
                     context.report("Run " + run.number() + " failed", error);
                     ended();
@@ -94,7 +106,13 @@ public final class TrainingViewModel {
 
     public void togglePause() {
         if (!running.get()) return;
-        if (paused.get()) control.resume(); else control.pause();
+        if (paused.get()) {
+            control.resume();
+            remaining.resume(nanoTime.getAsLong());
+        } else {
+            control.pause();
+            remaining.pause(nanoTime.getAsLong());
+        }
         paused.set(!paused.get());
         if (paused.get()) statusLine.set("Paused — press Resume to go on");
     }
@@ -104,7 +122,7 @@ public final class TrainingViewModel {
         if (control != null) control.cancel();
     }
 
-    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec) {
+    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta) {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.number()
@@ -114,10 +132,9 @@ public final class TrainingViewModel {
         if (p != null && !paused.get()) {
             double done = ((p.epoch() - 1) * (double) p.batchesPerEpoch() + p.batch())
                     / ((double) spec.epochs() * p.batchesPerEpoch());
-            double remainingExamples = (1 - done) * spec.epochs() * p.batchesPerEpoch() * spec.batchSize();
             statusLine.set(String.format(Locale.ROOT, "Run %d · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
                     run.number(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
-                    duration(remainingExamples / Math.max(1, p.samplesPerSecond()))));
+                    eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
     }
@@ -150,12 +167,6 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         control = null;
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
     }
 
     public ReadOnlyBooleanProperty running() {
