@@ -17,6 +17,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
@@ -31,17 +32,31 @@ public final class DesignerView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final DesignerViewModel vm;
-    private final VBox root = new VBox(10);
+    private final VBox root = new VBox(6);
     private final VBox layerRows = new VBox(4);
-    private final NetworkDiagram diagram = new NetworkDiagram(300, 90);
+    private final NetworkDiagram diagram = new NetworkDiagram(300, 64);
 
     public DesignerView(DesignerViewModel vm) {
         this.vm = vm;
         root.getStyleClass().add("designer");
+        // Compact enough that the whole designer fits a 1280×720 window without scrolling.
+        Label heading = Texts.heading("Network");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Node presets = presets();
+        HBox.setHgrow(presets, Priority.ALWAYS);
+        HBox network = new HBox(10, heading, presets);
+        network.setAlignment(Pos.CENTER_LEFT);
+        Button add = addLayerButton();
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Label summary = summary();
+        summary.setWrapText(true); // a long architecture takes a second line beside the button
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox addAndSummary = new HBox(10, add, summary);
+        addAndSummary.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(
-                Texts.heading("Network"), presets(),
-                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
-                summary(), diagram,
+                network,
+                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addAndSummary,
+                diagram,
                 Texts.heading("Training"), settingsGrid());
         // Rows are added, removed or moved: rebuild. A row's units or activation changed: its own
         // controls already show it, and rebuilding would replace the spinner the user is pressing.
@@ -66,6 +81,7 @@ public final class DesignerView {
         presets.getItems().setAll(Preset.all());
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setMinWidth(0);
         presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
@@ -140,7 +156,7 @@ public final class DesignerView {
         };
     }
 
-    private Node addLayerButton() {
+    private Button addLayerButton() {
         Button add = new Button("+ Add layer");
         add.setId("addLayerButton");
         add.setTooltip(Texts.tip("Adds a hidden layer at the output end. Deeper networks can learn more "
@@ -151,7 +167,7 @@ public final class DesignerView {
         return add;
     }
 
-    private Node summary() {
+    private Label summary() {
         Label summary = new Label();
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
@@ -173,7 +189,7 @@ public final class DesignerView {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.setHgap(8);
-        grid.setVgap(6);
+        grid.setVgap(4);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints inputs = new javafx.scene.layout.ColumnConstraints();
