@@ -17,6 +17,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
@@ -187,13 +188,22 @@ public final class ChartsView {
                 Rectangle swatch = new Rectangle(14, 14, run.color());
                 Label label = new Label();
                 label.textProperty().bind(run.label());
-                Region spacer = new Region();
-                HBox.setHgrow(spacer, Priority.ALWAYS);
+                // The label gives way (ending in "…", whole in its tooltip), never the Remove button.
+                label.setMinWidth(0);
+                label.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(label, Priority.ALWAYS);
+                Tooltip full = new Tooltip();
+                full.textProperty().bind(run.label());
+                label.setTooltip(full);
+                label.getStyleClass().add("elided-with-tooltip");
                 Button remove = new Button("Remove");
                 remove.getStyleClass().add("small-button");
                 remove.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
-                remove.setOnAction(e -> history.remove(run));
-                HBox row = new HBox(8, show, swatch, label, spacer, remove);
+                remove.setOnAction(e -> vm.remove(run));
+                remove.setMinWidth(Region.USE_PREF_SIZE);
+                HBox row = new HBox(8, show, swatch, label, remove);
+                row.setMinWidth(0);
+                row.setPrefWidth(0); // as wide as the list, not as its longest label: no sideways scrolling
                 row.setAlignment(Pos.CENTER_LEFT);
                 setGraphic(row);
             }
@@ -203,14 +213,15 @@ public final class ChartsView {
 
     private Node exportButtons() {
         Button png = new Button("Save charts as PNG…");
-        png.setOnAction(e -> savePng());
+        png.setOnAction(e -> exportCharts());
         Button csv = new Button("Export runs as CSV…");
-        csv.setOnAction(e -> saveCsv());
+        csv.setOnAction(e -> exportRuns());
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(history.runs()));
         return new HBox(8, png, csv);
     }
 
-    private void savePng() {
+    /** Asks where, then saves a picture of the charts: the button and File > Export charts…. */
+    public void exportCharts() {
         Path target = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (target == null) return;
         WritableImage image = root.snapshot(null, null); // must happen on the FX thread
@@ -221,7 +232,9 @@ public final class ChartsView {
         vm.savePng(argb, width, height, target);
     }
 
-    private void saveCsv() {
+    /** Asks where, then writes every run's points as CSV: the button and File > Export runs…. */
+    public void exportRuns() {
+        if (history.runs().isEmpty()) return;
         Path target = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
         if (target != null) vm.exportCsv(target);
     }

@@ -29,6 +29,20 @@ public final class ChartsViewModel {
         return history;
     }
 
+    /** Removes a run from the charts and the list, with an Undo in the notice (and Ctrl+Z). */
+    public void remove(RecordedRun run) {
+        history.remove(run);
+        if (history.lastRemoved().get() == run) {
+            context.showDone("Removed run " + run.number() + ".", "Undo", this::undoRemove);
+        }
+    }
+
+    /** Puts the last removed run back; the notice that offered it goes. */
+    public void undoRemove() {
+        RecordedRun run = history.lastRemoved().get();
+        if (history.undoRemove()) context.showDone("Run " + run.number() + " is back.");
+    }
+
     /** Saves a picture of the charts, {@code argb} row-major as the view's snapshot gave it. */
     public void savePng(int[] argb, int width, int height, Path target) {
         inBackground(() -> {
@@ -55,7 +69,7 @@ public final class ChartsViewModel {
 
     private void inBackground(Callable<Void> work, String done) {
         BackgroundTask.wrap(work).named("lab-export")
-                .onSuccess(nothing -> context.showNotice(done))
+                .onSuccess(nothing -> context.showDone(done))
                 .onFailure(error -> context.report("Could not save", error))
                 .executeWith(executor);
     }

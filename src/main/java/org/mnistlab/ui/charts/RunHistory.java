@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
@@ -23,6 +25,9 @@ public final class RunHistory {
         Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf")};
 
     private final ObservableList<RecordedRun> runs = FXCollections.observableArrayList();
+    /** The last run removed and where it stood, so that Undo can put it back; null when there is none. */
+    private final ReadOnlyObjectWrapper<RecordedRun> lastRemoved = new ReadOnlyObjectWrapper<>();
+    private int lastRemovedIndex;
     private int started;
 
     public RecordedRun start(NetworkSpec spec) {
@@ -32,7 +37,25 @@ public final class RunHistory {
     }
 
     public void remove(RecordedRun run) {
-        runs.remove(run);
+        int index = runs.indexOf(run);
+        if (index < 0) return;
+        runs.remove(index);
+        lastRemovedIndex = index;
+        lastRemoved.set(run);
+    }
+
+    /** Puts the last removed run back where it was, with its colour and curves; false if there is none. */
+    public boolean undoRemove() {
+        RecordedRun run = lastRemoved.get();
+        if (run == null) return false;
+        runs.add(Math.min(lastRemovedIndex, runs.size()), run);
+        lastRemoved.set(null);
+        return true;
+    }
+
+    /** The run Undo would put back, or null. */
+    public ReadOnlyObjectProperty<RecordedRun> lastRemoved() {
+        return lastRemoved.getReadOnlyProperty();
     }
 
     public ObservableList<RecordedRun> runs() {

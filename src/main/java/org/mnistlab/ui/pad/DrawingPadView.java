@@ -21,9 +21,13 @@ import org.mnistlab.ui.Texts;
 /** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
 public final class DrawingPadView {
     private final Canvas canvas = new Canvas(PadViewModel.CANVAS_SIDE, PadViewModel.CANVAS_SIDE);
-    private final HBox root = new HBox(24);
+    private final HBox root = new HBox(20);
+    private final ModelFilesViewModel models;
+    private final LabContext context;
 
     public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context) {
+        this.models = models;
+        this.context = context;
         canvas.setId("padCanvas");
         canvas.getStyleClass().add("pad-canvas");
         canvas.setOnMousePressed(e -> {
@@ -80,38 +84,37 @@ public final class DrawingPadView {
         open.setId("openModelButton");
         open.setTooltip(Texts.tip("Use a model saved earlier, here or with the command line (train --out)."));
         open.disableProperty().bind(models.busy());
-        open.setOnAction(e -> {
-            Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
-            if (file != null) models.open(file);
-        });
+        open.setOnAction(e -> openModel());
         Button save = new Button("Save model…");
         save.setId("saveModelButton");
         save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
-        save.setOnAction(e -> {
-            Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
-            if (file != null) models.save(file);
-        });
+        save.setOnAction(e -> saveModel());
         Label saved = Texts.hint("");
         saved.setId("modelFileMessage");
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
         VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model,
                 new HBox(8, open, save), saved);
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ImageView seen = new ImageView();
         seen.setId("padInput");
-        seen.setFitWidth(140);
-        seen.setFitHeight(140);
+        seen.setFitWidth(112);
+        seen.setFitHeight(112);
         seen.setSmooth(false);
         seen.getStyleClass().add("pad-input");
         vm.networkInput().addListener((obs, old, input) -> seen.setImage(input == null ? null : DigitImages.of(input)));
         Label seenCaption = Texts.hint("What the network sees: your drawing cropped, scaled to 20 px and "
                 + "centred by its centre of mass in 28×28, like every MNIST digit.");
-        seenCaption.setMaxWidth(160);
-        VBox input = new VBox(8, new Label("Network input (28×28)"), seen, seenCaption);
+        seenCaption.setMaxWidth(150);
+        HBox seenRow = new HBox(12, seen, seenCaption);
+        VBox input = new VBox(6, new Label("Network input (28×28)"), seenRow);
+        // Under the canvas, not in a third column: the pad then fits a 1024-pixel-wide window.
+        left.getChildren().add(2, input);
 
-        root.getChildren().addAll(left, answer, input);
+        root.getChildren().addAll(left, answer);
         root.setAlignment(Pos.TOP_LEFT);
         root.getStyleClass().add("pad");
         vm.picture().addListener((obs, old, picture) -> canvas.getGraphicsContext2D().drawImage(DigitImages.of(picture), 0, 0));
@@ -120,6 +123,19 @@ public final class DrawingPadView {
 
     public Node node() {
         return root;
+    }
+
+    /** Asks for a model file and opens it: the Open model… button and File > Open model… (Ctrl+O). */
+    public void openModel() {
+        Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
+        if (file != null) models.open(file);
+    }
+
+    /** Asks where to save the pad's model and saves it: the button and File > Save model… (Ctrl+S). */
+    public void saveModel() {
+        if (!models.canSave().get()) return;
+        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
+        if (file != null) models.save(file);
     }
 
     private static double clamp(double v) {

@@ -45,6 +45,7 @@ public final class PadViewModel {
     private final ReadOnlyObjectWrapper<InkImage> picture = new ReadOnlyObjectWrapper<>(BLANK);
     private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> networkInput = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper strokeCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
     private final LatestOnly<Reading> reader;
@@ -125,6 +126,7 @@ public final class PadViewModel {
     }
 
     private void update() {
+        strokeCount.set(strokes.size());
         if (strokes.isEmpty()) {
             reader.cancel();
             picture.set(BLANK);
@@ -162,4 +164,6 @@ public final class PadViewModel {
     /** The digit read, or -1 when there is none. */
     public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+    /** How many strokes Undo can take back. */
+    public ReadOnlyIntegerProperty strokeCount() { return strokeCount.getReadOnlyProperty(); }
 }

@@ -33,8 +33,10 @@ class ChartsViewModelTest {
     }
 
     @Test
-    void aSaveThatFailsSaysSoAndLeavesNoFile(@TempDir Path dir) {
-        Path target = dir.resolve("missing-folder").resolve("charts.png");
+    void aSaveThatFailsSaysSoAndLeavesNoFile(@TempDir Path dir) throws Exception {
+        // A folder that cannot be made: a plain file stands where it would go.
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
+        Path target = notAFolder.resolve("charts.png");
         charts.savePng(new int[] {0xFF000000}, 1, 1, target);
         assertTrue(context.notice().get().startsWith("Could not save: "), context.notice().get());
         assertFalse(Files.exists(target));
@@ -48,5 +50,33 @@ class ChartsViewModelTest {
         assertEquals(0xFF0000FF, read.getRGB(0, 1));
         assertEquals(0xFF00FF00, read.getRGB(1, 0));
         assertEquals("Saved the charts to " + png, context.notice().get());
+        assertTrue(context.noticeFades().get(), "a confirmation fades; it is no warning to keep");
+    }
+
+    @Test
+    void aRemovedRunComesBackInItsPlaceThroughTheNoticesUndo() {
+        RecordedRun first = history.start(NetworkSpec.defaults());
+        RecordedRun second = history.start(NetworkSpec.defaults());
+        RecordedRun third = history.start(NetworkSpec.defaults());
+        charts.remove(second);
+        assertEquals(List.of(first, third), history.runs());
+        assertEquals("Removed run 2.", context.notice().get());
+        assertEquals("Undo", context.noticeAction().get().label());
+
+        context.runNoticeAction();
+        assertEquals(List.of(first, second, third), history.runs());
+        assertEquals(null, history.lastRemoved().get(), "nothing more to undo");
+        assertEquals(second.color(), history.runs().get(1).color(), "it keeps its colour");
+    }
+
+    @Test
+    void undoPutsBackOnlyTheLastRemovedRun() {
+        RecordedRun first = history.start(NetworkSpec.defaults());
+        RecordedRun second = history.start(NetworkSpec.defaults());
+        charts.remove(first);
+        charts.remove(second);
+        charts.undoRemove();
+        charts.undoRemove();
+        assertEquals(List.of(second), history.runs());
     }
 }
