@@ -48,7 +48,7 @@ final class BenchCommand implements Command {
                   --windows N           timed windows; the median is reported (default 5)
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit)
                   --profile             also print where a fast-path step's time goes, by phase
-                  --inference           also time drawing-pad inference (preprocess + forward)
+                  --inference           also time what the pad does per stroke (render, read, strips)
                   --json                one JSON object with samples_per_second
                 """);
     }
@@ -110,7 +110,8 @@ final class BenchCommand implements Command {
                     backend.backend(), backend.device(), trainer.threadDescription());
             out.println("windows: " + Arrays.toString(timer.rates.stream().mapToLong(Math::round).toArray()));
             if (inference != null) {
-                out.printf(Locale.ROOT, "drawing-pad inference (preprocess + forward): median %.2f ms, p90 %.2f ms%n",
+                out.printf(Locale.ROOT, "drawing-pad inference (render strokes + preprocess + forward "
+                        + "+ activation strips): median %.2f ms, p90 %.2f ms%n",
                         inference[0], inference[1]);
             }
         }

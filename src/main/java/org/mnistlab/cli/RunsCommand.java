@@ -14,6 +14,7 @@ import org.mnistlab.runs.RunPoints;
 import org.mnistlab.runs.RunStore;
 import org.mnistlab.runs.StoredRun;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.RateChange;
 
 /** {@code runs list | show N | export N… --out F | import F}: the run store from the command line. */
 final class RunsCommand implements Command {
@@ -51,6 +52,12 @@ final class RunsCommand implements Command {
     @Override
     public Set<String> valuedOptions() {
         return Set.of(StoreOption.NAME, "out");
+    }
+
+    /** The action and its run numbers or file are words: {@code runs show 3}, {@code runs import F}. */
+    @Override
+    public boolean takesArguments() {
+        return true;
     }
 
     @Override
@@ -132,7 +139,7 @@ final class RunsCommand implements Command {
             all.put("spec", run.spec());
             all.put("data", run.data());
             all.put("message", run.message());
-            all.put("train_loss", points.trainLoss());
+            all.put("train_loss", points.trainLoss().stream().map(p -> new double[] {p.examplesSeen(), p.loss()}).toList());
             List<Map<String, Object>> evaluations = new ArrayList<>();
             for (EvaluationPoint e : points.evaluations()) {
                 Map<String, Object> point = new LinkedHashMap<>();
@@ -145,7 +152,8 @@ final class RunsCommand implements Command {
                 evaluations.add(point);
             }
             all.put("evaluations", evaluations);
-            all.put("learning_rate_changes", points.rateChanges());
+            all.put("learning_rate_changes", points.rateChanges().stream()
+                    .map(c -> new double[] {c.examplesSeen(), c.learningRate()}).toList());
             out.println(Json.object().putAll(all));
             return;
         }
@@ -171,9 +179,9 @@ final class RunsCommand implements Command {
         out.printf(Locale.ROOT, "Points:      %,d training losses, %d test measurements, %d learning-rate change%s%n",
                 points.trainLoss().size(), points.evaluations().size(), points.rateChanges().size(),
                 points.rateChanges().size() == 1 ? "" : "s");
-        for (double[] change : points.rateChanges()) {
+        for (RateChange change : points.rateChanges()) {
             out.printf(Locale.ROOT, "             lr → %s after %,d examples%n",
-                    org.mnistlab.network.NetworkSpec.formatNumber(change[1]), (long) change[0]);
+                    org.mnistlab.network.NetworkSpec.formatNumber(change.learningRate()), change.examplesSeen());
         }
         out.println("Model:       " + (run.hasModel() ? "stored (the window's \"Open model of this run\")" : "none"));
     }

@@ -22,8 +22,22 @@ public final class DigitPreprocessor {
 
     private DigitPreprocessor() {}
 
+    /**
+     * What each step of the recipe made, for showing a student the way from drawing to input.
+     *
+     * @param box the ink's bounding box in the image, [x0, y0, x1, y1)
+     * @param scaled the box scaled so its longer side is {@link #BOX} px, {@code scaledWidth × scaledHeight}
+     * @param centred the scaled digit placed by its centre of mass in 28×28: the network's input before normalisation
+     */
+    public record Steps(int[] box, float[] scaled, int scaledWidth, int scaledHeight, float[] centred) {}
+
     /** @return 784 ink values, row-major 28×28, strongest ink scaled to 1 */
     public static float[] toMnist(InkImage image) {
+        return steps(image).centred();
+    }
+
+    /** {@link #toMnist}, keeping every intermediate picture. */
+    public static Steps steps(InkImage image) {
         float max = 0;
         float min = Float.MAX_VALUE;
         double total = 0;
@@ -43,7 +57,7 @@ public final class DigitPreprocessor {
         int outWidth = Math.max(1, Math.round(boxWidth * scale));
         int outHeight = Math.max(1, Math.round(boxHeight * scale));
         float[] scaled = areaResample(image, box, outWidth, outHeight, 1f / max);
-        return centreByMass(scaled, outWidth, outHeight);
+        return new Steps(box, scaled, outWidth, outHeight, centreByMass(scaled, outWidth, outHeight));
     }
 
     /** [x0, y0, x1, y1), the smallest rectangle holding every pixel with at least {@code threshold} ink. */

@@ -125,6 +125,15 @@ public record NetworkSpec(
         }
     }
 
+    /**
+     * Every digit of {@code value}: a value just outside a bound must not read as the bound
+     * ("100.0000001 is outside (0, 100]", not "100.0 is outside").
+     */
+    static String asGiven(double value) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+        return Math.abs(value) >= 1e-7 && Math.abs(value) < 1e9 || value == 0 ? exact.toPlainString() : exact.toString();
+    }
+
     private static void requireRange(String field, double value, double min, boolean minIncluded,
             double max) {
         if (!Double.isFinite(value)) {
@@ -132,7 +141,7 @@ public record NetworkSpec(
         }
         boolean aboveMin = minIncluded ? value >= min : value > min;
         if (!aboveMin || value > max) {
-            throw new InvalidSpecException(field, formatNumber(value) + " is outside "
+            throw new InvalidSpecException(field, asGiven(value) + " is outside "
                     + (minIncluded ? "[" : "(") + formatNumber(min) + ", " + formatNumber(max) + "]");
         }
     }

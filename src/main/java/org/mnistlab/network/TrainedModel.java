@@ -19,12 +19,28 @@ public record TrainedModel(NetworkSpec spec, MultiLayerNetwork network) {
      * @param intensities 784 ink values in [0, 1], row-major 28×28 (not yet normalised)
      */
     public synchronized float[] probabilities(float[] intensities) {
+        return network.output(inputRow(intensities), false).toFloatVector();
+    }
+
+    /**
+     * What every layer outputs for one image, in one forward pass: {@code [0]} is the normalised
+     * input, then one array per layer; the last is the 10 probabilities.
+     *
+     * @param intensities 784 ink values in [0, 1], as for {@link #probabilities}
+     */
+    public synchronized float[][] layerOutputs(float[] intensities) {
+        java.util.List<INDArray> outputs = network.feedForward(inputRow(intensities), false);
+        float[][] out = new float[outputs.size()][];
+        for (int i = 0; i < out.length; i++) out[i] = outputs.get(i).toFloatVector();
+        return out;
+    }
+
+    private INDArray inputRow(float[] intensities) {
         float[] input = new float[intensities.length];
         for (int i = 0; i < input.length; i++) {
             input[i] = spec.normalization().apply(intensities[i]);
         }
-        INDArray row = Nd4j.create(input, new long[] {1, NetworkSpec.INPUTS}, DataType.FLOAT);
-        return network.output(row, false).toFloatVector();
+        return Nd4j.create(input, new long[] {1, NetworkSpec.INPUTS}, DataType.FLOAT);
     }
 
     /** Index of the largest probability. */

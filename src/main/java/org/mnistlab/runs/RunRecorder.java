@@ -11,6 +11,8 @@ import org.mnistlab.network.TrainedModel;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.EpochSummary;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.RateChange;
+import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.TrainingListener;
 import org.mnistlab.training.TrainingOutcome;
 
@@ -34,9 +36,9 @@ public final class RunRecorder implements TrainingListener {
     private final long flushIntervalMillis;
     private final Clock clock;
     private final Consumer<String> onFailure;
-    private final List<double[]> losses = new ArrayList<>();
+    private final List<LossPoint> losses = new ArrayList<>();
     private final List<EvaluationPoint> evaluations = new ArrayList<>();
-    private final List<double[]> rateChanges = new ArrayList<>();
+    private final List<RateChange> rateChanges = new ArrayList<>();
     private long lastFlushMillis;
     private int epochsCompleted;
     private long examplesSeen;
@@ -93,7 +95,7 @@ public final class RunRecorder implements TrainingListener {
     @Override
     public void onBatch(BatchProgress progress) {
         if (failed) return;
-        losses.add(new double[] {progress.examplesSeen(), progress.loss()});
+        losses.add(new LossPoint(progress.examplesSeen(), progress.loss()));
         examplesSeen = progress.examplesSeen();
         if (clock.millis() - lastFlushMillis >= flushIntervalMillis) flush();
     }
@@ -108,7 +110,7 @@ public final class RunRecorder implements TrainingListener {
     @Override
     public void onLearningRateChanged(long examples, double learningRate) {
         if (failed) return;
-        rateChanges.add(new double[] {examples, learningRate});
+        rateChanges.add(new RateChange(examples, learningRate));
     }
 
     @Override
@@ -152,7 +154,8 @@ public final class RunRecorder implements TrainingListener {
     private void flush() {
         if (failed || (losses.isEmpty() && evaluations.isEmpty() && rateChanges.isEmpty())) return;
         try {
-            store.append(runId, new RunStore.Progress(losses, evaluations, rateChanges, epochsCompleted, examplesSeen),
+            store.append(runId, new RunStore.Progress(List.copyOf(losses), List.copyOf(evaluations), List.copyOf(rateChanges),
+                    epochsCompleted, examplesSeen),
                     clock.instant());
             transactions++;
         } catch (RuntimeException e) {

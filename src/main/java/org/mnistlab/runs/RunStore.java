@@ -22,6 +22,8 @@ import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.storage.UserFolders;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.RateChange;
+import org.mnistlab.training.LossPoint;
 
 /**
  * The run store: one SQLite file holding every run, its points and its model.
@@ -246,7 +248,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** Points reported since the last write, written in one transaction. */
-    public record Progress(List<double[]> losses, List<EvaluationPoint> evaluations, List<double[]> rateChanges,
+    public record Progress(List<LossPoint> losses, List<EvaluationPoint> evaluations, List<RateChange> rateChanges,
             int epochsCompleted, long examplesSeen) {}
 
     public synchronized void append(long runId, Progress progress, Instant now) {
@@ -254,10 +256,10 @@ public final class RunStore implements AutoCloseable {
             transaction(() -> {
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO train_points (run_id, examples_seen, loss) VALUES (?, ?, ?)")) {
-                    for (double[] point : progress.losses()) {
+                    for (LossPoint point : progress.losses()) {
                         insert.setLong(1, runId);
-                        insert.setLong(2, (long) point[0]);
-                        insert.setDouble(3, point[1]);
+                        insert.setLong(2, point.examplesSeen());
+                        insert.setDouble(3, point.loss());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -279,10 +281,10 @@ public final class RunStore implements AutoCloseable {
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO rate_changes (run_id, examples_seen, learning_rate) VALUES (?, ?, ?)")) {
-                    for (double[] change : progress.rateChanges()) {
+                    for (RateChange change : progress.rateChanges()) {
                         insert.setLong(1, runId);
-                        insert.setLong(2, (long) change[0]);
-                        insert.setDouble(3, change[1]);
+                        insert.setLong(2, change.examplesSeen());
+                        insert.setDouble(3, change.learningRate());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -398,12 +400,12 @@ public final class RunStore implements AutoCloseable {
     /** The run's curves, in the order they were made. */
     public synchronized RunPoints points(long runId) {
         try {
-            List<double[]> losses = new ArrayList<>();
+            List<LossPoint> losses = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT examples_seen, loss FROM train_points WHERE run_id = ? ORDER BY examples_seen")) {
                 select.setLong(1, runId);
                 try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) losses.add(new double[] {row.getLong(1), row.getDouble(2)});
+                    while (row.next()) losses.add(new LossPoint(row.getLong(1), row.getDouble(2)));
                 }
             }
             List<EvaluationPoint> evaluations = new ArrayList<>();
@@ -418,12 +420,12 @@ public final class RunStore implements AutoCloseable {
                     }
                 }
             }
-            List<double[]> changes = new ArrayList<>();
+            List<RateChange> changes = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT examples_seen, learning_rate "
                     + "FROM rate_changes WHERE run_id = ? ORDER BY examples_seen")) {
                 select.setLong(1, runId);
                 try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) changes.add(new double[] {row.getLong(1), row.getDouble(2)});
+                    while (row.next()) changes.add(new RateChange(row.getLong(1), row.getDouble(2)));
                 }
             }
             return new RunPoints(losses, evaluations, changes);

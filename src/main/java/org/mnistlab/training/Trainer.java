@@ -112,10 +112,10 @@ public final class Trainer {
 
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
         MultiLayerNetwork network = Dl4jNetworks.create(spec);
-        Run run = new Run(network, listener, control);
+        RunLoop loop = new RunLoop(network, listener, control);
         try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
-             run.steps) {
-            return run.execute();
+             loop.steps) {
+            return loop.execute();
         }
     }
 
@@ -205,8 +205,8 @@ public final class Trainer {
         }
     }
 
-    /** The state of one run; keeps {@link #run}'s loop readable. */
-    private final class Run {
+    /** The state of one run as it goes through its epochs and batches; keeps {@link #run} readable. */
+    private final class RunLoop {
         private final MultiLayerNetwork network;
         private final TrainingListener listener;
         private final TrainingControl control;
@@ -221,7 +221,7 @@ public final class Trainer {
         private int epochsCompleted;
         private EvaluationPoint lastEvaluation;
 
-        Run(MultiLayerNetwork network, TrainingListener listener, TrainingControl control) {
+        RunLoop(MultiLayerNetwork network, TrainingListener listener, TrainingControl control) {
             this.network = network;
             this.listener = listener;
             this.control = control;

@@ -27,6 +27,8 @@ import org.mnistlab.ui.designer.DesignerView;
 import org.mnistlab.ui.designer.DesignerViewModel;
 import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
+import org.mnistlab.ui.inside.InsideView;
+import org.mnistlab.ui.inside.InsideViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
@@ -81,6 +83,13 @@ public final class LabView {
         DrawingPadView padView = new DrawingPadView(pad, models, context);
         Tab drawing = tab("Draw a digit", padView.node());
         TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing);
+        InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
+            pad.startFrom(pixels);
+            tabs.getSelectionModel().select(drawing);
+        });
+        Tab insideTab = tab("Inside the network", new InsideView(inside).node());
+        inside.showing().bind(insideTab.selectedProperty());
+        tabs.getTabs().add(2, insideTab);
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

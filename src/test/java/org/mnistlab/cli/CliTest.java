@@ -186,6 +186,104 @@ class CliTest {
     }
 
     @Test
+    void evaluateJsonHasPrecisionAndRecallPerDigit() throws Exception {
+        Result r = cli("evaluate", "--model", model.toString(), "--json");
+        JsonNode report = SpecJson.MAPPER.readTree(r.out());
+        JsonNode matrix = report.get("confusion_matrix");
+        for (int d = 0; d < 10; d++) {
+            int rowTotal = 0, columnTotal = 0;
+            for (int k = 0; k < 10; k++) {
+                rowTotal += matrix.get(d).get(k).asInt();
+                columnTotal += matrix.get(k).get(d).asInt();
+            }
+            double right = matrix.get(d).get(d).asInt();
+            assertEquals(right / rowTotal, report.get("per_class_recall").get(d).asDouble(), 1e-9, "recall of " + d);
+            assertEquals(right / columnTotal, report.get("per_class_precision").get(d).asDouble(), 1e-9,
+                    "precision of " + d);
+        }
+    }
+
+    @Test
+    void evaluateWritesEachMisreadImageNamedByTruthAnswerConfidenceAndIndex(@TempDir Path dir) throws Exception {
+        Path mistakes = dir.resolve("mistakes");
+        Result r = cli("evaluate", "--model", model.toString(), "--mistakes", mistakes.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode report = SpecJson.MAPPER.readTree(r.out());
+        int wrong = (int) Math.round((1 - report.get("test_accuracy").asDouble()) * 10_000);
+        List<Path> files;
+        try (var listing = Files.list(mistakes)) {
+            files = listing.sorted().toList();
+        }
+        assertEquals(wrong, files.size());
+        assertEquals(wrong, report.get("mistakes_written").asInt());
+        DigitSet test = TestData.mnist().test();
+        for (Path file : files.subList(0, 5)) {
+            String[] parts = file.getFileName().toString().replace(".png", "").split("-");
+            assertEquals(4, parts.length, file.toString());
+            int actual = Integer.parseInt(parts[0]);
+            int index = Integer.parseInt(parts[3]);
+            assertEquals(test.label(index), actual, file + " names the image's true digit");
+            assertFalse(parts[1].equals(parts[0]), "a mistake's answer differs from the truth");
+            double confidence = Double.parseDouble(parts[2]);
+            assertTrue(confidence > 0 && confidence <= 1, file.toString());
+            BufferedImage image = ImageIO.read(file.toFile());
+            float[] pixels = test.intensities(index);
+            assertEquals(28, image.getWidth());
+            for (int i = 0; i < 784; i += 13) {
+                assertEquals(Math.round(pixels[i] * 255), image.getRaster().getSample(i % 28, i / 28, 0));
+            }
+        }
+    }
+
+    @Test
+    void evaluateRefusesAMistakesFolderThatIsAFile(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Result r = cli("evaluate", "--model", model.toString(), "--mistakes", file.toString());
+        assertEquals(1, r.code());
+        assertEquals(file + ": is a file, not a folder", r.err().strip().replace("mnist-lab evaluate: ", ""));
+    }
+
+    @Test
+    void weightsDrawsOnePicturePerFirstLayerUnit(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("weights.png");
+        Result r = cli("weights", "--model", model.toString(), "--out", png.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = SpecJson.MAPPER.readTree(r.out());
+        assertEquals(64, json.get("units").asInt());
+        assertEquals(64, json.get("shown").asInt());
+        BufferedImage image = ImageIO.read(png.toFile());
+        // 8 × 8 tiles of 28 px enlarged 3×, 2 px apart, inside an 8 px margin
+        assertTrue(image.getWidth() >= 2 * 8 + 8 * 86 - 2, "width " + image.getWidth());
+        assertEquals(2 * 8 + 8 * 86 - 2 + 28, image.getHeight());
+    }
+
+    @Test
+    void weightsOfAWideLayerSayHowManyAreShown(@TempDir Path dir) {
+        Result r = cli("weights", "--model", model.toString(), "--out", dir.resolve("w.png").toString(),
+                "--max-units", "10");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("First hidden layer: 10 of 64 shown"), r.out());
+    }
+
+    @Test
+    void weightsOfANetworkWithoutHiddenLayersAreTheOutputTemplates(@TempDir Path dir) {
+        Path flat = dir.resolve("flat.zip");
+        assertEquals(0, cli("train", "--layers", "none", "--epochs", "1", "--limit", "500", "--out", flat.toString()).code());
+        Result r = cli("weights", "--model", flat.toString(), "--out", dir.resolve("w.png").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("No hidden layer: the 10 output units' templates: 10 units"), r.out());
+    }
+
+    @Test
+    void weightsNeedsAnOutputFileInAnExistingFolder(@TempDir Path dir) {
+        assertEquals(2, cli("weights", "--model", model.toString()).code());
+        Path nowhere = dir.resolve("missing").resolve("w.png");
+        Result r = cli("weights", "--model", model.toString(), "--out", nowhere.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
     void evaluateNeedsOnlyTheTestFilesOfADataFolder(@TempDir Path dir) throws Exception {
         TestData.tinyMnistFolder(dir, 200, 50);
         Files.delete(dir.resolve("train-images-idx3-ubyte"));

@@ -42,6 +42,40 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void theStepsShowTheInkBoxTheTwentyPixelDigitAndTheCentredField() {
+        DigitPreprocessor.Steps steps = DigitPreprocessor.steps(offCentreBlob());
+        int[] box = steps.box();
+        assertEquals(15, box[0], "the ellipse spans x 15..65");
+        assertEquals(110, box[1], "and y 110..190");
+        assertEquals(20, steps.scaledHeight(), "the longer side becomes 20 px");
+        assertEquals(steps.scaledWidth() * steps.scaledHeight(), steps.scaled().length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(DigitPreprocessor.toMnist(offCentreBlob()), steps.centred());
+    }
+
+    @Test
+    void testDigitsEnlargedToThePadAreReadAsTheSameDigits() {
+        var model = org.mnistlab.storage.ModelFile.loadBundledDefault().model();
+        var test = org.mnistlab.testing.TestData.mnist().test();
+        int same = 0;
+        for (int i = 0; i < 50; i++) {
+            float[] digit = test.intensities(i);
+            InkImage onPad = InkImage.enlarged(digit, 28, 280);
+            assertEquals(280, onPad.width());
+            int direct = org.mnistlab.network.TrainedModel.argMax(model.probabilities(digit));
+            int again = org.mnistlab.network.TrainedModel.argMax(model.probabilities(DigitPreprocessor.toMnist(onPad)));
+            if (direct == again) same++;
+        }
+        assertTrue(same >= 47, "the round trip through the pad keeps the digit readable: " + same + " of 50");
+    }
+
+    @Test
+    void strokesOverAPictureKeepTheStrongerInkOfEach() {
+        InkImage picture = new InkImage(2, 1, new float[] {0.8f, 0.1f});
+        InkImage strokes = new InkImage(2, 1, new float[] {0.2f, 1f});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.8f, 1f}, picture.with(strokes).ink());
+    }
+
+    @Test
     void inkTouchingTheBottomOrRightEdgeOfTheCanvasIsRead() {
         for (int size = 1; size <= 280; size++) {
             float[] bottom = new float[280 * 280];

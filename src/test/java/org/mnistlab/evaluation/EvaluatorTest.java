@@ -28,6 +28,23 @@ class EvaluatorTest {
             int total = java.util.Arrays.stream(row).sum();
             assertEquals((double) row[digit] / total, report.perClassAccuracy()[digit], 1e-12,
                     "digit " + digit + ": the share of its images read right");
+            int answered = 0;
+            for (int[] r : expected) answered += r[digit];
+            assertEquals((double) row[digit] / answered, report.perClassPrecision()[digit], 1e-12,
+                    "digit " + digit + ": the share of its answers that were right");
+        }
+    }
+
+    @Test
+    void eachImageKeepsItsProbabilitiesAndLabel() {
+        DigitSet test = TestData.mnist().test().first(300);
+        TrainedModel model = ModelFile.loadBundledDefault().model();
+        EvaluationReport report = Evaluator.evaluate(model, test);
+        for (int i = 0; i < test.count(); i += 37) {
+            float[] p = report.probabilities()[i];
+            assertEquals(report.predictions()[i], TrainedModel.argMax(p));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(model.probabilities(test.intensities(i)), p, 1e-5f);
+            assertEquals(test.label(i), report.labels()[i]);
         }
     }
 }

@@ -107,4 +107,11 @@ class NetworkSpecTest {
         assertEquals(OptimizerKind.RMSPROP, OptimizerKind.parse("rmsprop"));
         assertEquals(WeightInitKind.HE, WeightInitKind.parse("HE"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aValueJustOutsideARangeIsPrintedAsGivenNotRoundedToTheBound() {
+        InvalidSpecException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSpecException.class,
+                () -> NetworkSpec.defaults().toBuilder().learningRate(100.0000001).build());
+        org.junit.jupiter.api.Assertions.assertEquals("learning rate: 100.0000001 is outside (0, 100]", e.getMessage());
+    }
 }

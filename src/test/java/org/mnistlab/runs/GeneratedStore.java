@@ -9,6 +9,7 @@ import java.util.Map;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
 
 /**
  * A store full of plausible runs for the scale measurements: {@code runs} runs of {@code epochs}
@@ -31,11 +32,11 @@ public final class GeneratedStore {
                 long id = store.startRun(spec, data, started);
                 long examples = 0;
                 for (int epoch = 1; epoch <= epochs; epoch++) {
-                    List<double[]> losses = new ArrayList<>(batches);
+                    List<LossPoint> losses = new ArrayList<>(batches);
                     List<EvaluationPoint> evaluations = new ArrayList<>();
                     for (int b = 1; b <= batches; b++) {
                         examples += spec.batchSize();
-                        losses.add(new double[] {examples, 2.3 / Math.sqrt(examples / 1000.0 + 1) + 0.01 * (b % 7)});
+                        losses.add(new LossPoint(examples, 2.3 / Math.sqrt(examples / 1000.0 + 1) + 0.01 * (b % 7)));
                         if (b % (batches / 5) == 0) {
                             double accuracy = 1 - 0.9 / Math.sqrt(examples / 5000.0 + 1);
                             evaluations.add(new EvaluationPoint(epoch, b, examples, 1 - accuracy, accuracy, b == batches));

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.testing.ChildJvm;
+import org.mnistlab.training.LossPoint;
 
 /**
  * A lab killed mid-run (kill -9, a crash, a power cut) must leave a store that opens, passes
@@ -34,10 +35,10 @@ class RunStoreKillTest {
             StoredRun run = store.list().get(0);
             assertEquals(RunEnding.INTERRUPTED, run.ending());
             RunPoints points = store.points(run.id());
-            long stored = (long) points.trainLoss().get(points.trainLoss().size() - 1)[0];
+            long stored = points.trainLoss().get(points.trainLoss().size() - 1).examplesSeen();
             assertTrue(stored >= lastReported, "stored up to " + stored + ", reported " + lastReported);
             for (int i = 0; i < points.trainLoss().size(); i++) {
-                assertEquals((i + 1L) * RecordLoop.BATCH, (long) points.trainLoss().get(i)[0], "no gap at point " + i);
+                assertEquals((i + 1L) * RecordLoop.BATCH, points.trainLoss().get(i).examplesSeen(), "no gap at point " + i);
             }
             assertTrue(run.epochsCompleted() >= 1);
             assertEquals(RecordLoop.SPEC, store.model(run.id()).model().spec(), "the last finished epoch's model");
@@ -52,7 +53,7 @@ class RunStoreKillTest {
             child.awaitLine("recording 1", 120);
             long mine = store.startRun(RunStoreTest.SPEC, RunStoreTest.DATA, Instant.now());
             for (int i = 1; i <= 200; i++) {
-                store.append(mine, new RunStore.Progress(List.of(new double[] {i, 1.0 / i}), List.of(), List.of(), 0, i),
+                store.append(mine, new RunStore.Progress(List.of(new LossPoint(i, 1.0 / i)), List.of(), List.of(), 0, i),
                         Instant.now());
                 if (i % 50 == 0) store.rename(1, "renamed while it trains " + i);
             }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mnistlab.AppVersion;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.LossPoint;
+import org.mnistlab.training.RateChange;
 
 class RunStoreTest {
     static final NetworkSpec SPEC = NetworkSpec.defaults();
@@ -36,10 +38,10 @@ class RunStoreTest {
     /** A run of two epochs with a rate change, finished at T0 + 1 min. */
     static long recordRun(RunStore store, Instant start) {
         long id = store.startRun(SPEC, DATA, start);
-        store.append(id, new RunStore.Progress(List.of(new double[] {100, 2.0}, new double[] {200, 1.5}),
-                List.of(new EvaluationPoint(1, 2, 200, 1.4, 0.60, true)), List.of(new double[] {150, 0.01}), 1, 200),
+        store.append(id, new RunStore.Progress(List.of(new LossPoint(100, 2.0), new LossPoint(200, 1.5)),
+                List.of(new EvaluationPoint(1, 2, 200, 1.4, 0.60, true)), List.of(new RateChange(150, 0.01)), 1, 200),
                 start.plusSeconds(10));
-        store.append(id, new RunStore.Progress(List.of(new double[] {300, 1.0}, new double[] {400, 0.8}),
+        store.append(id, new RunStore.Progress(List.of(new LossPoint(300, 1.0), new LossPoint(400, 0.8)),
                 List.of(new EvaluationPoint(2, 2, 400, 1.1, 0.55, true)), List.of(), 2, 400), start.plusSeconds(20));
         store.saveModel(id, 2, new byte[] {1, 2, 3});
         store.finish(id, RunEnding.FINISHED, "", start.plusSeconds(60));
@@ -69,10 +71,10 @@ class RunStoreTest {
 
             RunPoints points = store.points(id);
             assertEquals(4, points.trainLoss().size());
-            assertArrayEquals(new double[] {300, 1.0}, points.trainLoss().get(2));
+            assertEquals(new LossPoint(300, 1.0), points.trainLoss().get(2));
             assertEquals(List.of(new EvaluationPoint(1, 2, 200, 1.4, 0.60, true),
                     new EvaluationPoint(2, 2, 400, 1.1, 0.55, true)), points.evaluations());
-            assertArrayEquals(new double[] {150, 0.01}, points.rateChanges().get(0));
+            assertEquals(List.of(new RateChange(150, 0.01)), points.rateChanges());
             assertArrayEquals(new byte[] {1, 2, 3}, store.modelZip(id).orElseThrow());
             assertEquals("ok", store.integrityCheck());
         }
@@ -135,7 +137,7 @@ class RunStoreTest {
         long id;
         try (RunStore store = RunStore.open(file)) {
             id = store.startRun(SPEC, DATA, T0);
-            store.append(id, new RunStore.Progress(List.of(new double[] {100, 2.0}), List.of(), List.of(), 0, 100),
+            store.append(id, new RunStore.Progress(List.of(new LossPoint(100, 2.0)), List.of(), List.of(), 0, 100),
                     T0.plusSeconds(5));
             assertEquals(RunEnding.RUNNING, store.get(id).ending(), "this process is alive");
         }
@@ -286,8 +288,8 @@ class RunStoreTest {
             long a = first.startRun(SPEC, DATA, T0);
             long b = second.startRun(SPEC, DATA, T0.plusSeconds(1));
             for (int i = 1; i <= 50; i++) {
-                first.append(a, new RunStore.Progress(List.of(new double[] {i, 1.0 / i}), List.of(), List.of(), 0, i), T0);
-                second.append(b, new RunStore.Progress(List.of(new double[] {i, 2.0 / i}), List.of(), List.of(), 0, i), T0);
+                first.append(a, new RunStore.Progress(List.of(new LossPoint(i, 1.0 / i)), List.of(), List.of(), 0, i), T0);
+                second.append(b, new RunStore.Progress(List.of(new LossPoint(i, 2.0 / i)), List.of(), List.of(), 0, i), T0);
             }
             first.finish(a, RunEnding.FINISHED, "", T0);
             second.rename(a, "renamed by the other copy");

@@ -1,7 +1,10 @@
 package org.mnistlab.ui.designer;
 
-import java.util.function.Consumer;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -172,17 +175,9 @@ public final class DesignerView {
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
         summary.textProperty().bind(vm.summary());
-        vm.summary().addListener((obs, old, text) -> redrawDiagram());
-        redrawDiagram();
+        vm.layerWidths().addListener((obs, old, widths) -> diagram.draw(widths));
+        diagram.draw(vm.layerWidths().get());
         return summary;
-    }
-
-    private void redrawDiagram() {
-        int[] widths = new int[vm.layers().size() + 2];
-        widths[0] = 784;
-        for (int i = 0; i < vm.layers().size(); i++) widths[i + 1] = vm.layers().get(i).units().get();
-        widths[widths.length - 1] = 10;
-        diagram.draw(widths);
     }
 
     private Node settingsGrid() {
@@ -225,7 +220,9 @@ public final class DesignerView {
         grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
                 "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")));
         grid.addRow(row++, new Label("Epochs"), locked(field("epochsField", vm.epochs(), "epochs",
-                "How many times training goes through all 60,000 images.")));
+                Bindings.createStringBinding(() -> "How many times training goes through all "
+                        + (vm.trainImages().get() > 0 ? String.format(Locale.ROOT, "%,d ", vm.trainImages().get())
+                        : "the ") + "training images.", vm.trainImages()))));
         grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
                 "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
         grid.addRow(row++, new Label("Dropout"), locked(field("dropoutField", vm.dropout(), "dropout",
@@ -260,19 +257,26 @@ public final class DesignerView {
 
     /** A text field bound to {@code text}, marked when the spec check blames {@code field}. */
     private TextField field(String id, StringProperty text, String field, String help) {
+        return field(id, text, field, new ReadOnlyStringWrapper(help));
+    }
+
+    /** The same, with help text that follows what it depends on (the data loaded). */
+    private TextField field(String id, StringProperty text, String field, ObservableValue<String> help) {
         TextField input = new TextField();
         input.setId(id);
         input.setPrefColumnCount(8);
         input.textProperty().bindBidirectional(text);
-        Tooltip tooltip = Texts.tip(help);
+        Tooltip tooltip = Texts.tip(help.getValue());
         input.setTooltip(tooltip);
-        Consumer<SpecCheck> mark = check -> {
+        Runnable mark = () -> {
+            SpecCheck check = vm.check().get();
             boolean blamed = field.equals(check.field());
             input.pseudoClassStateChanged(INVALID, blamed);
-            tooltip.setText(blamed ? check.message() + "\n\n" + help : help);
+            tooltip.setText(blamed ? check.message() + "\n\n" + help.getValue() : help.getValue());
         };
-        vm.check().addListener((obs, old, check) -> mark.accept(check));
-        mark.accept(vm.check().get());
+        vm.check().addListener((obs, old, check) -> mark.run());
+        help.addListener((obs, old, now) -> mark.run());
+        mark.run();
         return input;
     }
 

@@ -92,6 +92,9 @@ public final class DesignerViewModel {
     private final BooleanBinding canTrain;
     private final StringBinding trainBlockedReason;
     private final StringBinding summary;
+    private final ObjectBinding<int[]> layerWidths;
+    /** What the diagram shows while the layers do not make a valid network (it never is, for long). */
+    private int[] lastValidWidths = NetworkSpec.defaults().layerWidths();
     private boolean syncingLearningRate;
 
     /** Bytes a run may still take; asked at each check, as other programs take and free memory. */
@@ -115,6 +118,14 @@ public final class DesignerViewModel {
             return "";
         }, check, dataReady);
         summary = Bindings.createStringBinding(this::describe, layers);
+        layerWidths = Bindings.createObjectBinding(() -> {
+            try {
+                lastValidWidths = hiddenLayersOnly().layerWidths();
+            } catch (InvalidSpecException e) {
+                // keep the last picture; the summary says what is wrong
+            }
+            return lastValidWidths;
+        }, layers);
         learningRate.addListener((obs, old, text) -> syncSliderFromText(text));
         learningRateLog10.addListener((obs, old, value) -> syncTextFromSlider(value.doubleValue()));
         syncSliderFromText(learningRate.get());
@@ -166,12 +177,16 @@ public final class DesignerViewModel {
 
     private String describe() {
         try {
-            NetworkSpec spec = NetworkSpec.builder()
-                    .hiddenLayers(layers.stream().map(LayerRow::toLayer).toList()).build();
+            NetworkSpec spec = hiddenLayersOnly();
             return String.format(Locale.ROOT, "%s · %,d parameters", spec.architecture(), spec.parameterCount());
         } catch (InvalidSpecException e) {
             return capitalise(e.getMessage());
         }
+    }
+
+    /** The layers as they stand, with every other setting at its default. */
+    private NetworkSpec hiddenLayersOnly() {
+        return NetworkSpec.builder().hiddenLayers(layers.stream().map(LayerRow::toLayer).toList()).build();
     }
 
     private void syncSliderFromText(String text) {
@@ -226,4 +241,6 @@ public final class DesignerViewModel {
     public BooleanBinding canTrain() { return canTrain; }
     public StringBinding trainBlockedReason() { return trainBlockedReason; }
     public StringBinding summary() { return summary; }
+    /** Layer widths from input to output, for the diagram: [784, 64, 32, 10]. */
+    public ObjectBinding<int[]> layerWidths() { return layerWidths; }
 }

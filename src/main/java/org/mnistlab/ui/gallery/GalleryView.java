@@ -97,7 +97,7 @@ public final class GalleryView {
         image.setFitWidth(56);
         image.setFitHeight(56);
         image.setSmooth(false);
-        Label label = new Label(item.predicted() + (item.correct() ? " ✓" : " ✗ (is " + item.actual() + ")"));
+        Label label = new Label(item.tileLabel());
         label.getStyleClass().add("gallery-label");
         VBox tile = new VBox(2, image, label);
         tile.setAlignment(Pos.CENTER);
@@ -118,8 +118,7 @@ public final class GalleryView {
             return;
         }
         large.setImage(DigitImages.of(item.intensities()));
-        detail.setText("Test image #" + item.index() + ": true label " + item.actual() + ", predicted "
-                + item.predicted() + (item.correct() ? " (right)" : " (wrong)"));
+        detail.setText(item.description());
         bars.show(item.probabilities());
     }
 }

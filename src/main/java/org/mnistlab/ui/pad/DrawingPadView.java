@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
@@ -21,7 +22,8 @@ import org.mnistlab.ui.Texts;
 /** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
 public final class DrawingPadView {
     private final Canvas canvas = new Canvas(PadViewModel.CANVAS_SIDE, PadViewModel.CANVAS_SIDE);
-    private final HBox root = new HBox(20);
+    private final VBox root = new VBox(14);
+    private final ScrollPane scroll;
     private final ModelFilesViewModel models;
     private final LabContext context;
 
@@ -68,8 +70,7 @@ public final class DrawingPadView {
         Label digit = new Label();
         digit.setId("padPrediction");
         digit.getStyleClass().add("pad-prediction");
-        digit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.predicted().get() < 0 ? "?" : String.valueOf(vm.predicted().get()), vm.predicted()));
+        digit.textProperty().bind(vm.answer());
         Label message = new Label();
         message.setId("padMessage");
         message.setWrapText(true);
@@ -114,15 +115,29 @@ public final class DrawingPadView {
         // Under the canvas, not in a third column: the pad then fits a 1024-pixel-wide window.
         left.getChildren().add(2, input);
 
-        root.getChildren().addAll(left, answer);
-        root.setAlignment(Pos.TOP_LEFT);
+        HBox top = new HBox(20, left, answer);
+        top.setAlignment(Pos.TOP_LEFT);
+        PadStepsView steps = new PadStepsView();
+        ActivationStripsView strips = new ActivationStripsView();
+        vm.details().addListener((obs, old, reading) -> {
+            steps.show(reading);
+            strips.show(reading == null ? null : reading.strips(),
+                    reading != null && reading.strips().isEmpty());
+        });
+        vm.firstLayer().addListener((obs, old, grid) -> strips.useWeights(grid));
+        strips.useWeights(vm.firstLayer().get());
+        VBox recipe = new VBox(6, Texts.heading("From your drawing to the network's input, step by step"), steps.node());
+        root.getChildren().addAll(top, recipe, strips.node());
+        scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("pad-scroll");
         root.getStyleClass().add("pad");
         vm.picture().addListener((obs, old, picture) -> canvas.getGraphicsContext2D().drawImage(DigitImages.of(picture), 0, 0));
         canvas.getGraphicsContext2D().drawImage(DigitImages.of(vm.picture().get()), 0, 0);
     }
 
     public Node node() {
-        return root;
+        return scroll;
     }
 
     /** Asks for a model file and opens it: the Open model… button and File > Open model… (Ctrl+O). */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +19,8 @@ import org.mnistlab.drawing.ImageFiles;
 import org.mnistlab.drawing.InkImage;
 import org.mnistlab.drawing.Stroke;
 import org.mnistlab.drawing.StrokeRenderer;
+import org.mnistlab.inspection.DrawingReading;
+import org.mnistlab.inspection.WeightGrid;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
@@ -29,7 +33,9 @@ import org.mnistlab.ui.TaskExecutor;
  * <p>Every change renders the strokes once, here on the FX thread: that {@link #picture} is what
  * the canvas shows and what the network reads, through the same preprocessing as
  * {@code predict}, so the pad and the CLI always agree. The reading itself runs in the background;
- * a reading that is out of date when it ends is dropped ({@link LatestOnly}).
+ * a reading that is out of date when it ends is dropped ({@link LatestOnly}). One forward pass
+ * gives the answer and every hidden layer's activations ({@link DrawingReading}), so the strips
+ * cost the pad nothing extra.
  */
 public final class PadViewModel {
     /** The canvas is this many pixels square. */
@@ -48,10 +54,24 @@ public final class PadViewModel {
     private final ReadOnlyIntegerWrapper strokeCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
+    private final ReadOnlyObjectWrapper<DrawingReading> details = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WeightGrid> firstLayer = new ReadOnlyObjectWrapper<>();
     private final LatestOnly<Reading> reader;
+    private final StringBinding answer = Bindings.createStringBinding(
+            () -> predicted.get() < 0 ? "?" : String.valueOf(predicted.get()), predicted);
+    private final LatestOnly<WeightGrid> weightsReader;
+    /** A picture to draw over (a test image sent from the inside panel); null for a blank start. */
+    private InkImage startingPicture;
 
-    /** What one reading found: the 28×28 input and the 10 probabilities (null when there is nothing to read). */
-    record Reading(float[] input, float[] probabilities, String message) {}
+    /**
+     * What one reading found: the 28×28 input and the 10 probabilities (null when there is nothing
+     * to read), and for a drawing read by a model, every step and layer on the way.
+     */
+    record Reading(float[] input, float[] probabilities, String message, DrawingReading details) {
+        Reading(float[] input, float[] probabilities, String message) {
+            this(input, probabilities, message, null);
+        }
+    }
 
     public PadViewModel(LabContext context, TaskExecutor executor) {
         this.context = context;
@@ -66,7 +86,36 @@ public final class PadViewModel {
                         context.report("Could not read the drawing", error);
                     });
         });
-        context.model().addListener((obs, old, model) -> update());
+        weightsReader = new LatestOnly<>(executor, () -> {
+            TrainedModel model = context.model().get();
+            return BackgroundTask.wrap(() -> WeightGrid.of(model, WeightGrid.MAX_UNITS))
+                    .named("lab-pad-weights").onSuccess(firstLayer::set)
+                    .onFailure(error -> context.report("Could not read the model's weights", error));
+        });
+        context.model().addListener((obs, old, model) -> {
+            readWeights();
+            update();
+        });
+        readWeights();
+    }
+
+    private void readWeights() {
+        if (context.model().get() == null) {
+            weightsReader.cancel();
+            firstLayer.set(null);
+        } else {
+            weightsReader.request();
+        }
+    }
+
+    /**
+     * Starts a drawing from a 28×28 image (a test digit from the inside panel), enlarged to the
+     * canvas: the strokes are cleared, and new ones are drawn over it.
+     */
+    public void startFrom(float[] intensities) {
+        strokes.clear();
+        startingPicture = InkImage.enlarged(intensities, DigitPreprocessor.SIDE, CANVAS_SIDE);
+        update();
     }
 
     public void startStroke(double x, double y) {
@@ -83,13 +132,19 @@ public final class PadViewModel {
         update();
     }
 
+    /** Takes back the last stroke; with none left, the starting picture goes too. */
     public void undo() {
-        if (!strokes.isEmpty()) strokes.remove(strokes.size() - 1);
+        if (!strokes.isEmpty()) {
+            strokes.remove(strokes.size() - 1);
+        } else {
+            startingPicture = null;
+        }
         update();
     }
 
     public void clear() {
         strokes.clear();
+        startingPicture = null;
         update();
     }
 
@@ -99,6 +154,7 @@ public final class PadViewModel {
      */
     public void readImageFile(Path file) {
         strokes.clear();
+        startingPicture = null;
         picture.set(BLANK);
         reader.cancel();
         TrainedModel model = context.model().get();
@@ -127,17 +183,19 @@ public final class PadViewModel {
 
     private void update() {
         strokeCount.set(strokes.size());
-        if (strokes.isEmpty()) {
+        if (strokes.isEmpty() && startingPicture == null) {
             reader.cancel();
             picture.set(BLANK);
             show(new Reading(null, null, PROMPT));
             return;
         }
-        picture.set(StrokeRenderer.toInk(strokes, CANVAS_SIDE, BRUSH));
+        InkImage drawn = StrokeRenderer.toInk(strokes, CANVAS_SIDE, BRUSH);
+        picture.set(startingPicture == null ? drawn : startingPicture.with(drawn));
         reader.request();
     }
 
     private void show(Reading reading) {
+        details.set(reading.details());
         networkInput.set(reading.input());
         probabilities.set(reading.probabilities());
         predicted.set(reading.probabilities() == null ? -1 : TrainedModel.argMax(reading.probabilities()));
@@ -145,16 +203,16 @@ public final class PadViewModel {
     }
 
     static Reading read(InkImage drawn, TrainedModel model) {
-        float[] input;
         try {
-            input = DigitPreprocessor.toMnist(drawn);
+            if (model == null) {
+                return new Reading(DigitPreprocessor.toMnist(drawn), null,
+                        "No model yet: train one, or wait for the default model to load.");
+            }
+            DrawingReading reading = DrawingReading.of(drawn, model);
+            return new Reading(reading.steps().centred(), reading.probabilities(), "", reading);
         } catch (BlankImageException e) {
             return new Reading(null, null, PROMPT);
         }
-        if (model == null) {
-            return new Reading(input, null, "No model yet: train one, or wait for the default model to load.");
-        }
-        return new Reading(input, model.probabilities(input), "");
     }
 
     /** The strokes as the white-on-black picture the canvas shows and the network reads. */
@@ -163,7 +221,13 @@ public final class PadViewModel {
     public ReadOnlyObjectProperty<float[]> networkInput() { return networkInput.getReadOnlyProperty(); }
     /** The digit read, or -1 when there is none. */
     public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
+    /** The digit read, as the pad shows it: "?" when there is none. */
+    public StringBinding answer() { return answer; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     /** How many strokes Undo can take back. */
     public ReadOnlyIntegerProperty strokeCount() { return strokeCount.getReadOnlyProperty(); }
+    /** The steps from drawing to input and every hidden layer's activations; null when nothing is read. */
+    public ReadOnlyObjectProperty<DrawingReading> details() { return details.getReadOnlyProperty(); }
+    /** The current model's first-layer weight pictures, which the activation strip links to. */
+    public ReadOnlyObjectProperty<WeightGrid> firstLayer() { return firstLayer.getReadOnlyProperty(); }
 }

@@ -34,8 +34,8 @@ class ChartsViewModelTest {
 
     @Test
     void aSaveThatFailsSaysSoAndLeavesNoFile(@TempDir Path dir) throws Exception {
-        // A folder that cannot be made: a plain file stands where it would go.
-        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
+        // A save makes missing folders, so fail it with a file where its folder should be.
+        Path notAFolder = Files.createFile(dir.resolve("not-a-folder"));
         Path target = notAFolder.resolve("charts.png");
         charts.savePng(new int[] {0xFF000000}, 1, 1, target);
         assertTrue(context.notice().get().startsWith("Could not save: "), context.notice().get());

@@ -121,4 +121,15 @@ class DesignerViewModelTest {
                     setting + ": the check binding did not see the change");
         }
     }
+
+    @Test
+    void theDiagramFollowsTheLayersAsTheSpecCountsThem() {
+        DesignerViewModel vm = designer(PLENTY);
+        assertEquals("[784, 64, 32, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+        vm.addLayer();
+        vm.layers().get(0).units().set(100);
+        assertEquals("[784, 100, 32, 16, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+        vm.layers().clear();
+        assertEquals("[784, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
+    }
 }

@@ -49,6 +49,8 @@ class GalleryViewModelTest {
         for (GalleryItem item : gallery.items()) {
             assertEquals(report.predictions()[item.index()], item.predicted());
             assertEquals(test.label(item.index()), item.actual());
+            assertEquals(item.predicted() + " ✗ (is " + item.actual() + ")", item.tileLabel());
+            assertTrue(item.description().endsWith("predicted " + item.predicted() + " (wrong)"), item.description());
         }
         assertEquals(gallery.items().get(0), gallery.selected().get(), "the first one is shown in detail");
     }

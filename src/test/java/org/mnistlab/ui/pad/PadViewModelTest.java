@@ -2,6 +2,7 @@ package org.mnistlab.ui.pad;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.drawing.DigitPreprocessor;
+import org.mnistlab.inspection.ActivationStrip;
+import org.mnistlab.inspection.DrawingReading;
+import org.mnistlab.storage.ModelFile;
+import org.mnistlab.testing.TestData;
 import org.mnistlab.ui.CurrentThreadTaskExecutor;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.HeldTaskExecutor;
@@ -54,6 +60,7 @@ class PadViewModelTest {
         assertNull(pad.networkInput().get());
         assertNull(pad.probabilities().get());
         assertEquals(-1, pad.predicted().get());
+        assertEquals("?", pad.answer().get());
         for (float ink : pad.picture().get().ink()) assertEquals(0, ink, "the canvas is blank again");
     }
 
@@ -77,5 +84,51 @@ class PadViewModelTest {
         assertTrue(pad.message().get().startsWith(notes + ": is not an image"), pad.message().get());
         assertEquals("", context.notice().get(), "a user's file is no bug");
         assertEquals(-1, pad.predicted().get());
+    }
+
+    @Test
+    void aStrokeIsReadStepByStepWithEveryHiddenLayersActivations() {
+        context.useModel(ModelFile.loadBundledDefault().model(), "bundled 784-128-10");
+        PadViewModel pad = new PadViewModel(context, new CurrentThreadTaskExecutor());
+        pad.startStroke(140, 40);
+        pad.extendStroke(140, 240); // a "1"
+        DrawingReading reading = pad.details().get();
+        assertNotNull(reading);
+        int[] box = reading.steps().box();
+        assertTrue(box[0] > 110 && box[2] < 170 && box[1] < 45 && box[3] > 235, java.util.Arrays.toString(box));
+        assertEquals(20, reading.steps().scaledHeight(), "the tall side becomes 20 px");
+        assertArrayEquals(reading.steps().centred(), pad.networkInput().get());
+        assertEquals(1, reading.strips().size(), "one hidden layer");
+        assertEquals(ActivationStrip.MAX_CELLS, reading.strips().get(0).units().length, "128 units, 64 shown");
+        assertArrayEquals(reading.probabilities(), pad.probabilities().get());
+        assertEquals(1, pad.predicted().get());
+        assertEquals(128, pad.firstLayer().get().shown(), "the strip's units link to these weight pictures");
+
+        float[] before = reading.strips().get(0).values();
+        pad.startStroke(100, 40);
+        pad.extendStroke(180, 40); // a bar on top: a "7" now
+        assertFalse(java.util.Arrays.equals(before, pad.details().get().strips().get(0).values()),
+                "the activations follow the drawing");
+    }
+
+    @Test
+    void aTestImageSentToThePadIsReadAndCanBeDrawnOver() {
+        context.useModel(ModelFile.loadBundledDefault().model(), "bundled");
+        PadViewModel pad = new PadViewModel(context, new CurrentThreadTaskExecutor());
+        DigitSet test = TestData.mnist().test();
+        pad.startFrom(test.intensities(0));
+        assertEquals(test.label(0), pad.predicted().get(), "the bundled model reads test image 0 on the pad too");
+        float[] start = pad.picture().get().ink().clone();
+
+        pad.startStroke(20, 260);
+        pad.extendStroke(60, 260);
+        float[] drawnOver = pad.picture().get().ink();
+        for (int i = 0; i < start.length; i++) assertTrue(drawnOver[i] >= start[i], "the picture stays under the stroke");
+
+        pad.undo();
+        assertArrayEquals(start, pad.picture().get().ink(), "undo takes the stroke back, not the picture");
+        pad.undo();
+        assertEquals(PadViewModel.PROMPT, pad.message().get(), "a second undo takes the picture away");
+        assertNull(pad.details().get());
     }
 }

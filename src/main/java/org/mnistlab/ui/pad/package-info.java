@@ -1,0 +1,10 @@
+/**
+ * The drawing pad: the user's strokes, the picture they make ({@code drawing.StrokeRenderer}),
+ * what the current model reads in it, dropped image files, and Save model… / Open model….
+ *
+ * <p>Threads: strokes are taken and rendered on the FX thread; each reading runs on a background
+ * task, and a reading that is out of date when it ends is dropped. Model files are read and
+ * written in the background; the model changes on the FX thread, through
+ * {@code LabContext.useModel}.
+ */
+package org.mnistlab.ui.pad;
