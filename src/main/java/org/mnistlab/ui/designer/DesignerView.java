@@ -113,11 +113,23 @@ public final class DesignerView {
         values.setConverter(keepValueOnBadText(units));
         units.setValueFactory(values);
         units.setEditable(true);
-        units.setPrefWidth(86);
+        units.setPrefWidth(96); // four digits and the caret
         units.getStyleClass().add("units-spinner");
-        units.setTooltip(Texts.tip("How many neurons this layer has (1–4096). More units can learn more, "
-                + "but train slower and can overfit."));
+        String help = "How many neurons this layer has (1–4096). More units can learn more, "
+                + "but train slower and can overfit.";
+        Tooltip tooltip = Texts.tip(help);
+        units.setTooltip(tooltip);
+        units.getEditor().setText(row.unitsText().get());
         units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
+        // The text as typed is the row's units: bad text stays, marked, and blocks Train with its reason.
+        units.getEditor().textProperty().addListener((obs, old, text) -> row.unitsText().set(text));
+        Runnable mark = () -> {
+            String problem = row.unitsProblem();
+            units.getEditor().pseudoClassStateChanged(INVALID, !problem.isEmpty());
+            tooltip.setText(problem.isEmpty() ? help : capitalised(problem) + "\n\n" + help);
+        };
+        row.unitsText().addListener((obs, old, text) -> mark.run());
+        mark.run();
         ComboBox<ActivationKind> activation = new ComboBox<>();
         activation.getItems().setAll(ActivationKind.values());
         activation.setValue(row.activation().get());
@@ -138,7 +150,8 @@ public final class DesignerView {
 
     /**
      * Reads the units typed in a spinner. JavaFX commits the text through this on Enter and on
-     * focus loss; text that is no whole number puts the current value back instead of throwing.
+     * focus loss. Text that is no whole number, or is out of range, keeps the spinner's value and
+     * stays in the field as typed, marked with its message: it is neither clamped nor reverted.
      */
     private static StringConverter<Integer> keepValueOnBadText(Spinner<Integer> spinner) {
         return new StringConverter<>() {
@@ -150,13 +163,17 @@ public final class DesignerView {
             @Override
             public Integer fromString(String text) {
                 try {
-                    return Integer.valueOf(text.trim());
+                    int value = Integer.parseInt(text.trim());
+                    return value >= 1 && value <= HiddenLayer.MAX_UNITS ? value : spinner.getValue();
                 } catch (NumberFormatException e) {
-                    spinner.getEditor().setText(toString(spinner.getValue()));
                     return spinner.getValue();
                 }
             }
         };
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private Button addLayerButton() {
