@@ -24,9 +24,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.converter.PercentageStringConverter;
+import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
@@ -80,6 +80,7 @@ public final class ChartsView {
         VBox.setVgrow(charts, Priority.ALWAYS);
         Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "vertical line: learning rate changed");
+        legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
         root.getChildren().addAll(charts, legend, runList(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
@@ -116,14 +117,19 @@ public final class ChartsView {
         List<XYChart.Data<Number, Number>> test = new ArrayList<>();
         List<XYChart.Data<Number, Number>> accuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
-            test.add(point(e.examplesSeen(), e.testLoss(), SeriesStyle.dot(run.color())));
-            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), SeriesStyle.dot(run.color())));
+            test.add(point(e.examplesSeen(), e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
+                    String.format(Locale.ROOT, "Run %d · %,d examples seen · test loss %.4f", run.number(),
+                            e.examplesSeen(), e.testLoss()))));
+            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(),
+                    run.number()), String.format(Locale.ROOT, "Run %d · %,d examples seen · test accuracy %.2f%%",
+                    run.number(), e.examplesSeen(), 100 * e.testAccuracy()))));
         }
         series.test.getData().addAll(test);
         series.accuracy.getData().addAll(accuracy);
         List<RateChange> changes = run.rateChanges();
         for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number());
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number(),
+                    "lr " + NetworkSpec.formatNumber(change.learningRate()));
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
@@ -160,6 +166,14 @@ public final class ChartsView {
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
     }
 
+    /** A test point shows its values when the mouse rests on it. */
+    private static Node hoverable(Node dot, String values) {
+        Tooltip tip = new Tooltip(values);
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        Tooltip.install(dot, tip);
+        return dot;
+    }
+
     private static XYChart.Data<Number, Number> point(double x, double y, Node symbol) {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(x, y);
         d.setNode(symbol); // with createSymbols off, only points given a node get one
@@ -170,7 +184,7 @@ public final class ChartsView {
         ListView<RecordedRun> list = new ListView<>(history.runs());
         list.setId("runList");
         list.setPrefHeight(130);
-        list.setPlaceholder(new Label("Finished and running trainings appear here, each in its own colour. "
+        list.setPlaceholder(Texts.hint("Finished and running trainings appear here, each in its own colour. "
                 + "Train again with another learning rate to compare."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -185,7 +199,7 @@ public final class ChartsView {
                 CheckBox show = new CheckBox();
                 show.selectedProperty().bindBidirectional(run.visible());
                 show.setTooltip(Texts.tip("Show or hide this run on the charts"));
-                Rectangle swatch = new Rectangle(14, 14, run.color());
+                Node swatch = SeriesStyle.swatch(run.color(), run.number());
                 Label label = new Label();
                 label.textProperty().bind(run.label());
                 // The label gives way (ending in "…", whole in its tooltip), never the Remove button.
@@ -248,6 +262,7 @@ public final class ChartsView {
     private static MarkedLineChart chart(String title, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("Examples seen");
+        x.setTickLabelFormatter(new CompactNumbers()); // 10k, 12.5k: labels that never run together
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
         y.setLabel(title);

@@ -20,9 +20,13 @@ import org.mnistlab.training.RateChange;
 
 /** Every run of this session, oldest first: what the charts overlay and the run list shows. */
 public final class RunHistory {
+    /**
+     * Okabe and Ito's colour-blind-safe palette, ordered for a white background (its yellow, weak
+     * on white, last). Each run also gets a marker shape (see SeriesStyle) as a second cue.
+     */
     private static final Color[] PALETTE = {
-        Color.web("#1f77b4"), Color.web("#d62728"), Color.web("#2ca02c"), Color.web("#ff7f0e"),
-        Color.web("#9467bd"), Color.web("#8c564b"), Color.web("#e377c2"), Color.web("#17becf")};
+        Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"), Color.web("#CC79A7"),
+        Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#000000"), Color.web("#C9B800")};
 
     private final ObservableList<RecordedRun> runs = FXCollections.observableArrayList();
     /** The last run removed and where it stood, so that Undo can put it back; null when there is none. */

@@ -41,15 +41,13 @@ public final class DataView {
         folder.disableProperty().bind(busy);
         bundled.disableProperty().bind(busy);
 
-        // One row, so that the designer below has the height: the description wraps beside the buttons.
-        description.setMinWidth(0);
-        description.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(description, Priority.ALWAYS);
-        HBox row = new HBox(8, Texts.heading("Data"), description, folder, bundled);
+        // The heading and the buttons share a row, so that the designer below has the height.
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, Texts.heading("Data"), spacer, folder, bundled);
         row.setAlignment(Pos.CENTER_LEFT);
-        folder.setMinWidth(Region.USE_PREF_SIZE);
-        bundled.setMinWidth(Region.USE_PREF_SIZE);
-        root.getChildren().add(row);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        root.getChildren().addAll(row, description);
         root.getStyleClass().add("data-panel");
     }
 
