@@ -42,6 +42,8 @@ import org.mnistlab.ui.Texts;
 public final class ChartsView {
     /** Points per drawn curve; the raw curve stays in the {@link RecordedRun}. */
     static final int MAX_DRAWN_POINTS = 400;
+    /** Raw batch losses that end a diverged run's curve. */
+    static final int RAW_END_POINTS = 20;
 
     private final ChartsViewModel vm;
     private final RunHistory history;
@@ -67,7 +69,9 @@ public final class ChartsView {
         final XYChart.Series<Number, Number> test = new XYChart.Series<>();
         final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
         int markedRateChanges;
+        boolean divergenceMarked;
         ChangeListener<Number> onRevision;
+        ChangeListener<RecordedRun.State> onState;
     }
 
     public ChartsView(ChartsViewModel vm, FileDialogs dialogs) {
@@ -108,7 +112,10 @@ public final class ChartsView {
         RunSeries series = drawn.get(run);
         if (series == null) return;
         List<XYChart.Data<Number, Number>> train = new ArrayList<>();
-        for (LossPoint p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
+        List<LossPoint> shown = Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS);
+        boolean diverged = run.state().get() == RecordedRun.State.DIVERGED;
+        if (diverged) shown = withRawEnd(shown, run.trainLoss());
+        for (LossPoint p : shown) {
             train.add(point(p.examplesSeen(), p.loss(), null));
         }
         series.train.getData().setAll(train);
@@ -136,6 +143,28 @@ public final class ChartsView {
             }
         }
         series.markedRateChanges = changes.size();
+        if (diverged && !series.divergenceMarked && !run.trainLoss().isEmpty()) {
+            MarkedLineChart.Marker blowUp = new MarkedLineChart.Marker(
+                    run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run.color(), run.number(),
+                    "run " + run.number() + " diverged");
+            lossChart.markers().add(blowUp);
+            series.divergenceMarked = true;
+        }
+    }
+
+    /**
+     * A diverged run's curve ends in its last raw batch losses: smoothing would flatten the blow-up
+     * (a loss of 20 shows as 4), and that blow-up is the point of the plot. Losses that are no longer
+     * numbers (NaN, infinite) cannot be drawn and are left out; the marker shows where the run stopped.
+     */
+    static List<LossPoint> withRawEnd(List<LossPoint> smoothed, List<LossPoint> raw) {
+        List<LossPoint> end = raw.subList(Math.max(0, raw.size() - RAW_END_POINTS), raw.size()).stream()
+                .filter(p -> Double.isFinite(p.loss())).toList();
+        if (end.isEmpty()) return smoothed;
+        long from = end.get(0).examplesSeen();
+        List<LossPoint> out = new ArrayList<>(smoothed.stream().filter(p -> p.examplesSeen() < from).toList());
+        out.addAll(end);
+        return out;
     }
 
     private void draw(RecordedRun run) {
@@ -151,6 +180,8 @@ public final class ChartsView {
         SeriesStyle.line(series.accuracy, run.color(), false);
         series.onRevision = (obs, old, now) -> refresh(run);
         run.revision().addListener(series.onRevision);
+        series.onState = (obs, old, now) -> refresh(run);
+        run.state().addListener(series.onState);
         drawn.put(run, series);
         refresh(run);
     }
@@ -159,6 +190,8 @@ public final class ChartsView {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
         run.revision().removeListener(series.onRevision);
+        run.state().removeListener(series.onState);
+        series.divergenceMarked = false;
         lossChart.getData().removeAll(series.train, series.test);
         accuracyChart.getData().remove(series.accuracy);
         // By number, not colour: the palette repeats after eight runs.
