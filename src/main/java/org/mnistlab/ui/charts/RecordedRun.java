@@ -34,6 +34,8 @@ public final class RecordedRun {
     private final int number;
     private final NetworkSpec spec;
     private final Color color;
+    /** Training images per epoch (0 when not known): what the CSV's epoch column is counted from. */
+    private final int examplesPerEpoch;
     private final List<LossPoint> trainLoss = new ArrayList<>();
     private final List<LossPoint> smoothedLoss = new ArrayList<>();
     private final List<EvaluationPoint> evaluations = new ArrayList<>();
@@ -44,10 +46,11 @@ public final class RecordedRun {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private double smoothed = Double.NaN;
 
-    RecordedRun(int number, NetworkSpec spec, Color color) {
+    RecordedRun(int number, NetworkSpec spec, Color color, int examplesPerEpoch) {
         this.number = number;
         this.spec = spec;
         this.color = color;
+        this.examplesPerEpoch = examplesPerEpoch;
         updateLabel();
     }
 
@@ -74,7 +77,7 @@ public final class RecordedRun {
      * another thread (the CSV export) reads a copy taken on the FX thread.
      */
     RecordedRun snapshot() {
-        RecordedRun copy = new RecordedRun(number, spec, color);
+        RecordedRun copy = new RecordedRun(number, spec, color, examplesPerEpoch);
         copy.trainLoss.addAll(trainLoss);
         copy.smoothedLoss.addAll(smoothedLoss);
         copy.evaluations.addAll(evaluations);
@@ -114,6 +117,7 @@ public final class RecordedRun {
     public int number() { return number; }
     public NetworkSpec spec() { return spec; }
     public Color color() { return color; }
+    public int examplesPerEpoch() { return examplesPerEpoch; }
     public List<LossPoint> trainLoss() { return Collections.unmodifiableList(trainLoss); }
     public List<LossPoint> smoothedLoss() { return Collections.unmodifiableList(smoothedLoss); }
     public List<EvaluationPoint> evaluations() { return Collections.unmodifiableList(evaluations); }

@@ -75,7 +75,7 @@ public final class TrainingViewModel {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        RecordedRun run = history.start(spec);
+        RecordedRun run = history.start(spec, data.train().count());
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
