@@ -14,6 +14,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        Integer relaunched = JvmSettings.relaunchIfNeeded(args);
+        if (relaunched != null) System.exit(relaunched);
         Logging.configure(Arrays.asList(args).contains("--verbose"));
         if (args.length == 0) {
             try {
@@ -24,7 +26,8 @@ public final class Main {
                         + "available? The headless commands still work: java -jar mnist-lab.jar --help");
                 System.exit(1);
             }
-            return;
+            // The window is gone: end here, whatever threads ND4J or a run may still hold.
+            System.exit(0);
         }
         int code = new Cli().run(args, System.out, System.err);
         System.out.flush();

@@ -49,7 +49,7 @@ final class SpecOptions {
             decimal("lr", "learningRate", "learning rate (0 < lr <= "
                     + NetworkSpec.formatNumber(NetworkSpec.MAX_LEARNING_RATE) + ")",
                     NetworkSpec::learningRate, NetworkSpec.Builder::learningRate),
-            decimal("momentum", "momentum", "momentum for nesterov", NetworkSpec::momentum,
+            decimal("momentum", "momentum", "momentum for momentum and nesterov", NetworkSpec::momentum,
                     NetworkSpec.Builder::momentum),
             whole("batch", "batchSize", "examples per update", NetworkSpec::batchSize,
                     NetworkSpec.Builder::batchSize),
@@ -71,7 +71,15 @@ final class SpecOptions {
                             + Normalization.MNIST_MEAN + " and std " + Normalization.MNIST_STD + ")",
                     s -> normalizationName(s.normalization()),
                     (args, b) -> b.normalization(normalization(
-                            args.text("normalization", normalizationName(DEFAULTS.normalization()))))));
+                            args.text("normalization", normalizationName(DEFAULTS.normalization()))))),
+            new SpecOption("validation", "validationImages",
+                    "hold out this many training images, chosen by the seed, and measure\n"
+                            + "the network on them each epoch (the notebooks: 5000)",
+                    s -> s.validates() ? String.valueOf(s.validationImages()) : "none",
+                    (args, b) -> b.validationImages(validation(args))),
+            whole("patience", "patience", "stop when the validation loss has not improved for this many\n"
+                    + "epochs, keeping the best network (needs --validation; 0: never)",
+                    NetworkSpec::patience, NetworkSpec.Builder::patience));
 
     static final Set<String> NAMES = OPTIONS.stream().map(SpecOption::name).collect(Collectors.toUnmodifiableSet());
 
@@ -183,6 +191,17 @@ final class SpecOptions {
             case SCALE_01 -> "scale";
             case STANDARDIZE -> "standardize";
         };
+    }
+
+    /** "none" (or "off") holds nothing out; a number must be at least 1, since 0 would read as a mistake. */
+    private static int validation(CliArgs args) {
+        String text = args.text("validation", "none").trim();
+        if (text.equalsIgnoreCase("none") || text.equalsIgnoreCase("off")) return 0;
+        int images = args.integer("validation", 0);
+        if (images <= 0) {
+            throw new InvalidSpecException("validation", images + " images; hold out 1 or more, or 'none'");
+        }
+        return images;
     }
 
     private static Normalization normalization(String text) {

@@ -13,6 +13,7 @@ import org.mnistlab.runs.RunStore;
 import org.mnistlab.runs.RunStoreException;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.EpochSummary;
+import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -41,7 +42,10 @@ final class TrainCommand implements Command {
                                         the reference the fast path is checked against)
                   --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
-                                        test_accuracy, samples_per_second
+                                        test_accuracy, samples_per_second, train_accuracy (on
+                                        5000 training images), validation_loss and
+                                        validation_accuracy (with --validation), hint (in the
+                                        epoch where the loss stopped falling)
                 """ + StoreOption.HELP);
     }
 
@@ -76,10 +80,18 @@ final class TrainCommand implements Command {
                 DataSource.of(args.path("data"), data.train().count(), data.test().count()),
                 notice -> err.println("mnist-lab train: " + notice));
         TrainingListener printer = new TrainingListener() {
+            private String hint = "";
+
+            @Override
+            public void onHint(int epoch, int batch, String text) {
+                hint = text;
+            }
+
             @Override
             public void onEpochEnd(EpochSummary s) {
-                out.println(json ? epochJson(s) : epochText(s));
+                out.println(json ? epochJson(s, hint) : epochText(s, hint));
                 out.flush();
+                hint = "";
             }
         };
         TrainingOutcome outcome;
@@ -100,6 +112,14 @@ final class TrainCommand implements Command {
         if (outcome.diverged()) {
             err.println("mnist-lab train: " + outcome.message());
             return Cli.FAILED;
+        }
+        if (!json) {
+            EvaluationPoint best = outcome.bestValidation();
+            if (best != null) {
+                out.printf(Locale.ROOT, "best validation accuracy %.2f%% at epoch %d%n",
+                        100 * best.validationAccuracy(), best.epoch());
+            }
+            if (!outcome.message().isEmpty()) out.println(outcome.message());
         }
         String warning = outcome.lastEvaluation() == null ? null : chanceWarning(outcome.lastEvaluation().testAccuracy());
         if (warning != null) err.println("mnist-lab train: " + warning);
@@ -131,15 +151,27 @@ final class TrainCommand implements Command {
         }
     }
 
-    private static String epochText(EpochSummary s) {
+    /** @param hint given during this epoch (the loss stopped falling), or empty */
+    private static String epochText(EpochSummary s, String hint) {
+        String validation = s.hasValidation() ? String.format(Locale.ROOT,
+                "  validation loss %.4f  validation accuracy %.2f%%", s.validationLoss(), 100 * s.validationAccuracy())
+                : "";
         return String.format(Locale.ROOT,
-                "epoch %d  train loss %.4f  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
-                s.epoch(), s.trainLoss(), s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond());
+                "epoch %d  train loss %.4f  train accuracy %.2f%%%s  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
+                s.epoch(), s.trainLoss(), 100 * s.trainAccuracy(), validation, s.testLoss(), 100 * s.testAccuracy(),
+                s.samplesPerSecond())
+                + (hint.isEmpty() ? "" : "\n  hint: " + hint);
     }
 
-    private static String epochJson(EpochSummary s) {
-        return Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
+    private static String epochJson(EpochSummary s, String hint) {
+        Json json = Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
                 .put("test_loss", s.testLoss()).put("test_accuracy", s.testAccuracy())
-                .put("samples_per_second", Math.round(s.samplesPerSecond())).toString();
+                .put("samples_per_second", Math.round(s.samplesPerSecond()))
+                .put("train_accuracy", s.trainAccuracy());
+        if (s.hasValidation()) {
+            json.put("validation_loss", s.validationLoss()).put("validation_accuracy", s.validationAccuracy());
+        }
+        if (!hint.isEmpty()) json.put("hint", hint);
+        return json.toString();
     }
 }

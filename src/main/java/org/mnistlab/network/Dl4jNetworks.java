@@ -10,6 +10,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Turns a {@link NetworkSpec} into an initialised DL4J {@link MultiLayerNetwork}. */
@@ -19,7 +21,29 @@ public final class Dl4jNetworks {
     public static MultiLayerNetwork create(NetworkSpec spec) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
         net.init();
+        if (spec.weightInit() == WeightInitKind.PYTORCH) drawPytorchBiases(net, spec.seed());
         return net;
+    }
+
+    /**
+     * DL4J can only start biases at a constant, while PyTorch's {@code nn.Linear} draws them from
+     * the same U(−1/√fan-in, 1/√fan-in) as its weights; the weights come from the configuration,
+     * the biases are drawn here, from the spec's seed so that a run repeats.
+     */
+    private static void drawPytorchBiases(MultiLayerNetwork net, long seed) {
+        java.util.Random random = new java.util.Random(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < net.getnLayers(); i++) {
+            INDArray bias = net.getLayer(i).getParam("b");
+            double bound = pytorchBound(net.getLayer(i).getParam("W").size(0));
+            float[] values = new float[(int) bias.length()];
+            for (int j = 0; j < values.length; j++) values[j] = (float) ((2 * random.nextDouble() - 1) * bound);
+            bias.assign(Nd4j.create(values, bias.shape(), 'c'));
+        }
+    }
+
+    /** 1/√fan-in: PyTorch's {@code nn.Linear} bound for weights and biases alike. */
+    private static double pytorchBound(long fanIn) {
+        return 1 / Math.sqrt(fanIn);
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec) {
@@ -31,6 +55,7 @@ public final class Dl4jNetworks {
             case XAVIER -> base.weightInit(WeightInit.XAVIER);
             case HE -> base.weightInit(WeightInit.RELU);
             case UNIFORM -> base.weightInit(new UniformDistribution(-spec.initScale(), spec.initScale()));
+            case PYTORCH -> { } // per layer below: the bound depends on each layer's fan-in
         }
         if (spec.l2() > 0) {
             base.l2(spec.l2());
@@ -43,6 +68,7 @@ public final class Dl4jNetworks {
             DenseLayer.Builder dense = new DenseLayer.Builder()
                     .nIn(inputs).nOut(hidden.get(i).units())
                     .activation(hidden.get(i).activation().dl4j());
+            if (spec.weightInit() == WeightInitKind.PYTORCH) pytorchWeights(dense, inputs);
             // DL4J applies a layer's dropout to that layer's *input*. The notebooks drop hidden
             // activations, not pixels, so every layer after the first drops its input.
             if (i > 0) applyDropout(dense, spec);
@@ -51,9 +77,15 @@ public final class Dl4jNetworks {
         }
         OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nIn(inputs).nOut(NetworkSpec.OUTPUTS).activation(Activation.SOFTMAX);
+        if (spec.weightInit() == WeightInitKind.PYTORCH) pytorchWeights(output, inputs);
         if (!hidden.isEmpty()) applyDropout(output, spec);
         layers.layer(output.build());
         return layers.build();
+    }
+
+    private static void pytorchWeights(org.deeplearning4j.nn.conf.layers.BaseLayer.Builder<?> layer, int fanIn) {
+        double bound = pytorchBound(fanIn);
+        layer.weightInit(new UniformDistribution(-bound, bound));
     }
 
     private static void applyDropout(org.deeplearning4j.nn.conf.layers.BaseLayer.Builder<?> layer,

@@ -18,6 +18,10 @@ import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
  *
  * @param dropout probability of <em>dropping</em> a hidden unit's output during training
  *     (PyTorch's convention; DL4J's own parameter is the probability of keeping it)
+ * @param validationImages training images held out, chosen by the seed, to measure the network
+ *     on while it trains, as the notebooks' 55,000 / 5,000 split does; 0 for none
+ * @param patience stop when the validation loss has not improved for this many epochs, and keep
+ *     the best network rather than the last; 0 for never (needs validation images)
  */
 @JsonDeserialize(builder = NetworkSpec.Builder.class)
 public record NetworkSpec(
@@ -32,7 +36,9 @@ public record NetworkSpec(
         double l2,
         WeightInitKind weightInit,
         double initScale,
-        Normalization normalization) {
+        Normalization normalization,
+        int validationImages,
+        int patience) {
 
     public static final int INPUTS = DigitSet.PIXELS;
     public static final int OUTPUTS = DigitSet.CLASSES;
@@ -58,6 +64,17 @@ public record NetworkSpec(
         requireRange("dropout", dropout, 0, true, 0.95);
         requireRange("L2", l2, 0, true, 1);
         requireRange("init scale", initScale, 0, false, 10);
+        requireBetween("validation", validationImages, 0, MAX_BATCH - 1);
+        requireBetween("patience", patience, 0, MAX_EPOCHS);
+        if (patience > 0 && validationImages == 0) {
+            throw new InvalidSpecException("patience", "needs a validation set to watch: hold out some "
+                    + "training images for validation, or set patience to 0");
+        }
+    }
+
+    /** Whether some training images are held out for validation. */
+    public boolean validates() {
+        return validationImages > 0;
     }
 
     /** The notebook network: 784-64-32-10 ReLU, SGD 0.05, batch 100, 5 epochs, He init. */
@@ -74,7 +91,8 @@ public record NetworkSpec(
     public Builder toBuilder() {
         return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
                 .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
-                .weightInit(weightInit).initScale(initScale).normalization(normalization);
+                .weightInit(weightInit).initScale(initScale).normalization(normalization)
+                .validationImages(validationImages).patience(patience);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -166,6 +184,8 @@ public record NetworkSpec(
         private WeightInitKind weightInit = WeightInitKind.HE;
         private double initScale = 0.05;
         private Normalization normalization = Normalization.SCALE_01;
+        private int validationImages = 0;
+        private int patience = 0;
 
         private Builder() {}
 
@@ -181,11 +201,13 @@ public record NetworkSpec(
         public Builder weightInit(WeightInitKind value) { weightInit = value; return this; }
         public Builder initScale(double value) { initScale = value; return this; }
         public Builder normalization(Normalization value) { normalization = value; return this; }
+        public Builder validationImages(int value) { validationImages = value; return this; }
+        public Builder patience(int value) { patience = value; return this; }
 
         /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
         public NetworkSpec build() {
             return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                    dropout, l2, weightInit, initScale, normalization);
+                    dropout, l2, weightInit, initScale, normalization, validationImages, patience);
         }
     }
 }

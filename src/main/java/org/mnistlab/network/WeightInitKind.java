@@ -7,7 +7,13 @@ public enum WeightInitKind {
     /** He (Kaiming) normal: variance 2 / fan-in; suits ReLU, PyTorch's usual choice for it. */
     HE("He"),
     /** Uniform on [−scale, scale], with {@link NetworkSpec#initScale()}. */
-    UNIFORM("Uniform");
+    UNIFORM("Uniform"),
+    /**
+     * PyTorch's default for {@code nn.Linear}: Kaiming-uniform with a = √5, which comes to
+     * U(−1/√fan-in, 1/√fan-in) for the weights <em>and</em> the biases. What the course's PyTorch
+     * notebooks train with when they say nothing about initialisation.
+     */
+    PYTORCH("PyTorch default");
 
     private final String label;
 

@@ -82,7 +82,7 @@ public final class ModelFile {
         try {
             AtomicFile.requireWritable(target);
         } catch (IOException e) {
-            throw new ModelFileException(target.toString(), "cannot be saved there (" + FileProblems.describe(e) + ")", e);
+            throw new ModelFileException(target.toString(), "cannot be saved there: " + FileProblems.describe(e), e);
         }
     }
 

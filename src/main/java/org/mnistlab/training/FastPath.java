@@ -10,7 +10,6 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,8 +67,7 @@ final class FastPath implements AutoCloseable {
     /** Set for plain SGD, whose update the backward products apply directly. */
     private final SgdOptimizer sgd;
     private final float l2;
-    private final float keep;
-    private final SplittableRandom dropoutRandom;
+    private final InvertedDropout dropout;
     private final StepProfile profile;
     private int iteration;
 
@@ -80,7 +78,11 @@ final class FastPath implements AutoCloseable {
     private final float[] paramsHeap;
     /** A column of ones, batch long, for summing over the batch with BLAS. */
     private final NativeBuffer ones;
-    private final FloatBuffer features;
+    /**
+     * The images. Held as a buffer that keeps its INDArray: a bare view of the array's memory would
+     * let the collector free it under us once the caller drops the array (a test did, and read garbage).
+     */
+    private final NativeBuffer features;
     private final byte[] labels;
 
     /**
@@ -98,11 +100,10 @@ final class FastPath implements AutoCloseable {
         this.network = network;
         this.layout = ParameterLayout.of(spec.layerWidths());
         this.l2 = (float) spec.l2();
-        this.keep = (float) (1.0 - spec.dropout());
-        this.dropoutRandom = new SplittableRandom(spec.seed());
+        this.dropout = new InvertedDropout(1.0 - spec.dropout(), spec.seed());
         this.profile = profile;
         this.iteration = network.getIterationCount();
-        this.features = features.data().asNioFloat();
+        this.features = NativeBuffer.of(features);
         this.labels = labels;
 
         INDArray flat = network.params();
@@ -126,7 +127,7 @@ final class FastPath implements AutoCloseable {
             boolean hidden = l < layers.length - 1;
             ActivationFunction activation = hidden
                     ? ActivationFunction.of(spec.hiddenLayers().get(l).activation()) : null;
-            layers[l] = new LayerBuffers(layout, l, batch, params, gradient, input, activation, keep < 1);
+            layers[l] = new LayerBuffers(layout, l, batch, params, gradient, input, activation, spec.dropout() > 0);
             if (hidden) input = NativeBuffer.zeros((long) batch * layout.outputs(l));
         }
     }
@@ -236,9 +237,10 @@ final class FastPath implements AutoCloseable {
 
     private void gather(int[] order, int from, int batch) {
         FloatBuffer out = layers[0].input.buffer();
+        FloatBuffer images = features.buffer();
         int width = layout.inputs(0);
         for (int r = 0; r < batch; r++) {
-            out.put(r * width, features, order[from + r] * width, width);
+            out.put(r * width, images, order[from + r] * width, width);
         }
     }
 
@@ -255,25 +257,8 @@ final class FastPath implements AutoCloseable {
             for (int c = 0; c < width; c++) z[base + c] += b[c];
         }
         layer.activation.forward(z, layer.a, n);
-        if (layer.keepScale != null) dropout(layer, n);
+        if (layer.keepScale != null) dropout.apply(layer.a, layer.keepScale, layer.dropped, n);
         next.buffer().put(0, layer.dropped, 0, n);
-    }
-
-    /** Inverted dropout, as DL4J's: kept units are scaled by 1/keep so the expected input is unchanged. */
-    private void dropout(LayerBuffers layer, int n) {
-        float[] mask = layer.keepScale;
-        float scale = 1f / keep;
-        // Two 32-bit draws per nextLong: a Bernoulli(keep) needs no more resolution than that.
-        // (draw - threshold) >>> 63 is 1 exactly when draw < threshold: a keep without a branch.
-        long threshold = (long) (keep * 4294967296.0);
-        for (int i = 0; i < n; i += 2) {
-            long bits = dropoutRandom.nextLong();
-            mask[i] = scale * (((bits & 0xFFFFFFFFL) - threshold) >>> 63);
-            if (i + 1 < n) mask[i + 1] = scale * (((bits >>> 32) - threshold) >>> 63);
-        }
-        float[] a = layer.a;
-        float[] dropped = layer.dropped;
-        for (int i = 0; i < n; i++) dropped[i] = a[i] * mask[i];
     }
 
     /** Softmax of the output layer, the mean cross-entropy, and (p − onehot) / batch into delta. */

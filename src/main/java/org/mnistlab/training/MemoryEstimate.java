@@ -58,6 +58,12 @@ public record MemoryEstimate(long imageBytes, long weightBytes, long activationB
      * @throws InvalidSpecException naming the batch size, or {@link NotEnoughMemoryException}
      */
     public static void requireRunnable(NetworkSpec spec, int trainImages, int testImages, long availableBytes) {
+        if (spec.validationImages() >= trainImages) {
+            throw new InvalidSpecException("validation", String.format(Locale.ROOT,
+                    "%,d images are not fewer than the %,d training images; hold out fewer", spec.validationImages(),
+                    trainImages));
+        }
+        trainImages -= spec.validationImages(); // what is left to train on
         if (spec.batchSize() > trainImages) {
             throw new InvalidSpecException("batch size", String.format(Locale.ROOT,
                     "%,d is larger than the %,d training images", spec.batchSize(), trainImages));

@@ -27,9 +27,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code fit} trains it. Either way the result is a DL4J network.
  */
 public final class Trainer {
+    /** Training accuracy is measured on this many training images (always the same ones), to stay cheap. */
+    public static final int TRAIN_ACCURACY_SAMPLE = 5000;
     private final NetworkSpec spec;
+    /** The images trained on: all given, less the validation images when the spec holds some out. */
     private final DigitSet train;
+    /** The held-out images, or null. */
+    private final DigitSet validation;
     private final DigitSet test;
+    /** The training images as given, before any split: a copy with another engine splits them again. */
+    private final DigitSet given;
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
@@ -59,8 +66,16 @@ public final class Trainer {
             throw new IllegalArgumentException("evaluateEveryBatches must be >= 0");
         }
         this.spec = spec;
-        this.train = train;
+        if (spec.validates()) {
+            DigitSet[] split = train.splitOff(spec.validationImages(), spec.seed());
+            this.train = split[0];
+            this.validation = split[1];
+        } else {
+            this.train = train;
+            this.validation = null;
+        }
         this.test = test;
+        this.given = train;
         this.evaluateEveryBatches = evaluateEveryBatches;
         this.engine = engine;
         this.profile = profile;
@@ -71,12 +86,12 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, train, test, evaluateEveryBatches, chosen, profile);
+        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile);
     }
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, train, test, evaluateEveryBatches, engine, into);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into);
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
@@ -213,9 +228,21 @@ public final class Trainer {
         private final INDArray features = train.features(spec.normalization());
         private final Steps steps;
         private final INDArray testFeatures = test.features(spec.normalization());
+        private final DigitSet trainSample = train.first(TRAIN_ACCURACY_SAMPLE);
+        private final INDArray trainSampleFeatures = trainSample.features(spec.normalization());
+        private final INDArray validationFeatures = validation == null ? null
+                : validation.features(spec.normalization());
+        private final EarlyStopping earlyStopping = new EarlyStopping(spec.patience());
+        private EvaluationPoint bestValidation;
+        /** Each epoch's end-of-epoch measurement, by epoch (index 0 is epoch 1). */
+        private final java.util.List<EvaluationPoint> epochEnds = new java.util.ArrayList<>();
+        private int restoredEpoch;
+        private int stoppedEarlyAt;
         private final Random shuffleRandom = new Random(spec.seed());
         private final DivergenceDetector divergence = new DivergenceDetector(spec);
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
+        private final StalledLossDetector stalled = new StalledLossDetector(batchesPerEpoch);
+        private String hint = "";
         private double learningRate = spec.learningRate();
         private long examplesSeen;
         private int epochsCompleted;
@@ -231,15 +258,27 @@ public final class Trainer {
         }
 
         TrainingOutcome execute() {
-            try {
+            try (earlyStopping) {
                 for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                     TrainingOutcome early = trainEpoch(epoch);
                     if (early != null) return early;
                     epochsCompleted = epoch;
+                    if (stoppedEarlyAt > 0) break;
                 }
-                return outcome(TrainingOutcome.Status.COMPLETED, "");
+                String message = "";
+                if (spec.patience() > 0 && earlyStopping.bestEpoch() > 0) {
+                    earlyStopping.restoreBest(network);
+                    restoredEpoch = earlyStopping.bestEpoch();
+                    lastEvaluation = epochEnds.get(restoredEpoch - 1); // the network the outcome holds
+                    message = (stoppedEarlyAt > 0 ? "Stopped early at epoch " + stoppedEarlyAt : "Finished")
+                            + ", best at epoch " + restoredEpoch + String.format(java.util.Locale.ROOT,
+                                    " (validation loss %.4f): the network is the one from epoch %d.",
+                                    earlyStopping.bestLoss(), restoredEpoch);
+                }
+                return outcome(TrainingOutcome.Status.COMPLETED, message);
             } finally {
-                NativeMemory.free(network, features, testFeatures);
+                NativeMemory.free(network, features, testFeatures, trainSampleFeatures);
+                if (validationFeatures != null) NativeMemory.free(network, validationFeatures);
             }
         }
 
@@ -268,6 +307,11 @@ public final class Trainer {
                 if (diverged != null) {
                     return outcome(TrainingOutcome.Status.DIVERGED, diverged);
                 }
+                String stalledHint = stalled.check(loss);
+                if (stalledHint != null) {
+                    hint = stalledHint;
+                    listener.onHint(epoch, batch, stalledHint);
+                }
                 lossSum += loss * (to - from);
                 double samplesPerSecond = epochExamples / (trainingNanos / 1e9);
                 listener.onBatch(new BatchProgress(epoch, batch, batchesPerEpoch, examplesSeen, loss,
@@ -278,7 +322,15 @@ public final class Trainer {
             }
             EvaluationPoint end = evaluate(epoch, batchesPerEpoch, true);
             listener.onEpochEnd(new EpochSummary(epoch, lossSum / epochExamples, end.testLoss(),
-                    end.testAccuracy(), epochExamples / (trainingNanos / 1e9)));
+                    end.testAccuracy(), epochExamples / (trainingNanos / 1e9), end.validationLoss(),
+                    end.validationAccuracy(), end.trainAccuracy()));
+            epochEnds.add(end);
+            if (end.hasValidation()) {
+                if (bestValidation == null || end.validationAccuracy() > bestValidation.validationAccuracy()) {
+                    bestValidation = end;
+                }
+                if (earlyStopping.afterEpoch(epoch, end.validationLoss(), network)) stoppedEarlyAt = epoch;
+            }
             network.incrementEpochCount(); // as DL4J's fit(iterator) counts them; epoch schedules read it
             steps.sync(); // the fast path keeps its optimiser state and the iteration count to itself until then
             listener.onEpochModel(() -> new TrainedModel(spec, network.clone()));
@@ -306,15 +358,19 @@ public final class Trainer {
 
         private EvaluationPoint evaluate(int epoch, int batch, boolean endOfEpoch) {
             EvaluationReport report = Evaluator.evaluate(network, testFeatures, test.labels());
+            double trainAccuracy = Evaluator.evaluate(network, trainSampleFeatures, trainSample.labels()).accuracy();
+            EvaluationReport held = validation == null ? null
+                    : Evaluator.evaluate(network, validationFeatures, validation.labels());
             lastEvaluation = new EvaluationPoint(epoch, batch, examplesSeen, report.loss(),
-                    report.accuracy(), endOfEpoch);
+                    report.accuracy(), endOfEpoch, held == null ? Double.NaN : held.loss(),
+                    held == null ? Double.NaN : held.accuracy(), trainAccuracy);
             listener.onEvaluation(lastEvaluation);
             return lastEvaluation;
         }
 
         private TrainingOutcome outcome(TrainingOutcome.Status status, String message) {
             return new TrainingOutcome(status, message, epochsCompleted, examplesSeen, lastEvaluation,
-                    new TrainedModel(spec, network));
+                    new TrainedModel(spec, network), hint, bestValidation, restoredEpoch, stoppedEarlyAt);
         }
     }
 }

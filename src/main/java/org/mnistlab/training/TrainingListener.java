@@ -21,6 +21,12 @@ public interface TrainingListener {
     /** A learning-rate change requested during the run took effect before this many examples. */
     default void onLearningRateChanged(long examplesSeen, double learningRate) {}
 
+    /**
+     * Advice about a run that goes on, given once (today: the loss stopped falling, a sign of a
+     * learning rate too high). The run is not stopped for it.
+     */
+    default void onHint(int epoch, int batch, String hint) {}
+
     TrainingListener NONE = new TrainingListener() {};
 
     /** Tells {@code first}, then {@code second}, of everything (a recorder beside a display). */
@@ -54,6 +60,12 @@ public interface TrainingListener {
             public void onLearningRateChanged(long examplesSeen, double learningRate) {
                 first.onLearningRateChanged(examplesSeen, learningRate);
                 second.onLearningRateChanged(examplesSeen, learningRate);
+            }
+
+            @Override
+            public void onHint(int epoch, int batch, String hint) {
+                first.onHint(epoch, batch, hint);
+                second.onHint(epoch, batch, hint);
             }
         };
     }

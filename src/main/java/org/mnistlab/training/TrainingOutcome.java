@@ -3,17 +3,38 @@ package org.mnistlab.training;
 import org.mnistlab.network.TrainedModel;
 
 /**
- * How a run ended, with the network as it was then (usable even after Stop).
+ * How a run ended, with the network as it was then (usable even after Stop), or, with early
+ * stopping, as it was at its best epoch.
  *
- * @param message for the user: empty when completed, the explanation when diverged or stopped
- * @param lastEvaluation the most recent test measurement, or null if none was made
+ * @param message for the user: empty when completed, the explanation when diverged, stopped or
+ *     stopped early
+ * @param lastEvaluation the measurement of {@code model}: the most recent one, or with early
+ *     stopping the best epoch's; null if none was made
+ * @param hint advice about a run that went on but did not go well (the loss stopped falling), or empty
+ * @param bestValidation the end-of-epoch measurement with the best validation accuracy, or null
+ *     when the run held no validation images (or ended before its first epoch did)
+ * @param restoredEpoch the epoch whose weights {@code model} holds when early stopping put the
+ *     best back, else 0
+ * @param stoppedEarlyAt the epoch after which early stopping ended the run, else 0
  */
 public record TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
-        EvaluationPoint lastEvaluation, TrainedModel model) {
+        EvaluationPoint lastEvaluation, TrainedModel model, String hint, EvaluationPoint bestValidation,
+        int restoredEpoch, int stoppedEarlyAt) {
 
+    /** An outcome without a hint or validation. */
+    public TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
+            EvaluationPoint lastEvaluation, TrainedModel model) {
+        this(status, message, epochsCompleted, examplesSeen, lastEvaluation, model, "", null, 0, 0);
+    }
+
+    /** COMPLETED also covers a run that early stopping ended: it did what was asked. */
     public enum Status { COMPLETED, CANCELLED, DIVERGED }
 
     public boolean diverged() {
         return status == Status.DIVERGED;
+    }
+
+    public boolean stoppedEarly() {
+        return stoppedEarlyAt > 0;
     }
 }

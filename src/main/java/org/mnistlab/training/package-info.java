@@ -6,8 +6,8 @@
  * {@code FastPath} (the step: gather → forward → loss → backward → update), {@code ActivationFunction}
  * (each activation's forward and derivative side by side), {@code ParameterLayout} (where W and b of
  * each layer sit in DL4J's flat array), {@code LayerBuffers} and {@code NativeBuffer} (its working
- * memory), and the optimisers in {@code training.optimizers}; {@link org.mnistlab.training.StepProfile}
- * says where its time goes.
+ * memory), {@code InvertedDropout} (DL4J's dropout), and the optimisers in
+ * {@code training.optimizers}; {@link org.mnistlab.training.StepProfile} says where its time goes.
  *
  * <p>Depends on {@code data}, {@code network}, {@code evaluation}, {@code backend}, DL4J and the OpenBLAS that ND4J
  * loads; never on JavaFX. Listeners are called on the training thread: a UI copies what it needs

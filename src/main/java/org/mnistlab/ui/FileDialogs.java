@@ -21,6 +21,11 @@ public interface FileDialogs {
     /** Where to save an export (charts, runs) of the given type, suggesting {@code fileName}. */
     Path chooseExportTarget(Window owner, String title, String fileName, FileChooser.ExtensionFilter type);
 
+    /** An exported runs file to import; tests that do not import need not answer. */
+    default Path chooseRunsToImport(Window owner) {
+        return null;
+    }
+
     /** The platform's own dialogs. */
     FileDialogs SYSTEM = new FileDialogs() {
         @Override
@@ -49,6 +54,14 @@ public interface FileDialogs {
             chooser.setInitialFileName(fileName);
             chooser.getExtensionFilters().add(type);
             return path(chooser.showSaveDialog(owner));
+        }
+
+        @Override
+        public Path chooseRunsToImport(Window owner) {
+            FileChooser chooser = chooser("Import runs", UserFolders.dataFolder());
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MNIST Lab runs", "*.mnistlab-runs"),
+                    new FileChooser.ExtensionFilter("Any file", "*"));
+            return path(chooser.showOpenDialog(owner));
         }
 
         private FileChooser modelChooser(String title) {

@@ -1,5 +1,6 @@
 package org.mnistlab.ui;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -8,6 +9,7 @@ import javafx.stage.Stage;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
 import org.mnistlab.network.TrainedModel;
+import org.mnistlab.runs.RunStore;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.storage.UserFolders;
 
@@ -19,12 +21,14 @@ public class LabApp extends Application {
     /** Where the data comes from; tests swap in a small subset. */
     private final Supplier<MnistData> dataSource;
     private final FileDialogs dialogs;
+    /** The run store to open; null keeps runs only in the window (most window tests). */
+    private final Path runStore;
     private final TaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
     public LabApp() {
-        this(MnistLoader::loadBundled);
+        this(MnistLoader::loadBundled, FileDialogs.SYSTEM, RunStore.defaultFile());
     }
 
     public LabApp(Supplier<MnistData> dataSource) {
@@ -32,8 +36,13 @@ public class LabApp extends Application {
     }
 
     public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs) {
+        this(dataSource, dialogs, null);
+    }
+
+    public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs, Path runStore) {
         this.dataSource = dataSource;
         this.dialogs = dialogs;
+        this.runStore = runStore;
     }
 
     public static void launchWindow(String[] args) {
@@ -44,7 +53,7 @@ public class LabApp extends Application {
     public void start(Stage stage) {
         context = new LabContext(dialogs);
         reportUncaughtExceptions(context);
-        view = new LabView(context, dataSource, background);
+        view = new LabView(context, dataSource, background, runStore);
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
@@ -55,6 +64,10 @@ public class LabApp extends Application {
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> view.shutdown());
         stage.show();
+        WindowWatch.startIfOnX11(() -> {
+            view.shutdown();
+            Platform.exit();
+        });
         loadInBackground(context);
     }
 

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class LabContext {
     private static final Logger LOG = LoggerFactory.getLogger(LabContext.class);
     private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>();
+    /** The folder {@link #data} was read from; null for the bundled MNIST. A recorded run names it. */
+    private final ObjectProperty<java.nio.file.Path> dataFolder = new SimpleObjectProperty<>();
     /** The most recently trained model (or the bundled default before any training). */
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper("no model yet");
@@ -60,6 +62,10 @@ public final class LabContext {
 
     public ObjectProperty<MnistData> data() {
         return data;
+    }
+
+    public ObjectProperty<java.nio.file.Path> dataFolder() {
+        return dataFolder;
     }
 
     /** Set only through {@link #useModel}. */

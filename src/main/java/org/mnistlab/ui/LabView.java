@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
 import org.mnistlab.data.MnistData;
@@ -21,6 +22,7 @@ import org.mnistlab.training.TrainingThread;
 import org.mnistlab.ui.charts.ChartsView;
 import org.mnistlab.ui.charts.ChartsViewModel;
 import org.mnistlab.ui.charts.RunHistory;
+import org.mnistlab.ui.charts.RunListViewModel;
 import org.mnistlab.ui.data.DataView;
 import org.mnistlab.ui.data.DataViewModel;
 import org.mnistlab.ui.designer.DesignerView;
@@ -50,17 +52,26 @@ public final class LabView {
     private final TrainingThread trainingThread = new TrainingThread();
     private final TaskExecutor background;
 
+    private final RunListViewModel runList;
+    private boolean shutDown;
+
     public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background) {
+        this(context, bundledData, background, null);
+    }
+
+    /** @param runStore the run store file to open, or null to keep runs only in this window */
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore) {
         this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         RunHistory history = new RunHistory();
-        ChartsViewModel chartsModel = new ChartsViewModel(history, context, background);
-        ChartsView charts = new ChartsView(chartsModel, context.dialogs());
+        runList = new RunListViewModel(history, context, background);
+        ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());
         training = new TrainingViewModel(context, designer, history, FxTaskExecutor.on(trainingThread),
-                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND));
+                RunStarter.TRAINER, FrameClock.animationTimer(TrainingViewModel.FRAMES_PER_SECOND), runList);
+        if (runStore != null) runList.open(runStore);
         training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
         training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
         GalleryViewModel gallery = new GalleryViewModel(context, background);
@@ -97,7 +108,7 @@ public final class LabView {
         content.setLeft(left);
         HelpDialogs help = new HelpDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow(),
                 status::backend);
-        LabMenuBar.Commands commands = menuCommands(padView, pad, models, charts, chartsModel, history, designer,
+        LabMenuBar.Commands commands = menuCommands(padView, pad, models, charts, history, designer,
                 help, drawing);
         root.setTop(new LabMenuBar(commands).node());
         root.setCenter(new StackPane(content, new NoticeView(context).node()));
@@ -114,9 +125,15 @@ public final class LabView {
         return status;
     }
 
-    /** Stops a run and waits briefly for its thread, so closing the window leaves nothing behind. */
+    /**
+     * Stops a run and waits briefly for its thread, so closing the window leaves nothing behind.
+     * The run store closes on that thread after the run has written its end (never on the FX thread).
+     */
     public void shutdown() {
+        if (shutDown) return; // the close request and Application.stop both call this
+        shutDown = true;
         training.stop();
+        trainingThread.submit(runList::closeStore);
         trainingThread.shutdown(2000);
     }
 
@@ -131,20 +148,18 @@ public final class LabView {
      * and otherwise puts back the last removed run.
      */
     private LabMenuBar.Commands menuCommands(DrawingPadView padView, PadViewModel pad, ModelFilesViewModel models,
-            ChartsView charts, ChartsViewModel chartsModel, RunHistory history, DesignerViewModel designer,
+            ChartsView charts, RunHistory history, DesignerViewModel designer,
             HelpDialogs help, Tab drawing) {
         BooleanBinding onPad = drawing.selectedProperty().and(pad.strokeCount().greaterThan(0));
-        StringBinding undoText = Bindings.createStringBinding(() -> {
-            if (drawing.isSelected()) return "Undo stroke";
-            return history.lastRemoved().get() == null ? "Undo"
-                    : "Undo remove run " + history.lastRemoved().get().number();
-        }, drawing.selectedProperty(), history.lastRemoved());
-        BooleanBinding canUndo = onPad.or(drawing.selectedProperty().not().and(history.lastRemoved().isNotNull()));
+        StringBinding undoText = Bindings.createStringBinding(
+                () -> drawing.isSelected() ? "Undo stroke" : runList.canUndo().get() ? "Undo delete run" : "Undo",
+                drawing.selectedProperty(), runList.canUndo());
+        BooleanBinding canUndo = onPad.or(drawing.selectedProperty().not().and(runList.canUndo()));
         return new LabMenuBar.Commands(
                 padView::openModel, padView::saveModel, models.canSave(),
                 charts::exportCharts, charts::exportRuns, Bindings.isNotEmpty(history.runs()), this::quit,
                 () -> {
-                    if (drawing.isSelected()) pad.undo(); else chartsModel.undoRemove();
+                    if (drawing.isSelected()) pad.undo(); else runList.undoDelete();
                 }, undoText, canUndo,
                 pad::clear,
                 training::train, designer.canTrain(), training::togglePause,

@@ -72,6 +72,18 @@ class CliTest {
     }
 
     @Test
+    void theNotebooksTooHighRateTrainsOnWithAHintInTheEpochItStalled() throws Exception {
+        Result r = cli("train", "--layers", "64,32", "--optimizer", "sgd", "--batch", "100", "--epochs", "3",
+                "--seed", "1", "--normalization", "standardize", "--init", "pytorch", "--lr", "0.9",
+                "--limit", "6000", "--json");
+        assertEquals(0, r.code(), "thrashing is not diverging: " + r.err());
+        assertEquals(3, r.lines().size(), r.out());
+        long hints = r.lines().stream().filter(l -> l.contains("\"hint\":\"the loss stopped falling: "
+                + "the learning rate may be too high\"")).count();
+        assertEquals(1, hints, "given once, in the epoch it was noticed: " + r.out());
+    }
+
+    @Test
     void trainNamesItsEngineAndDl4jFitCanBeChosenForComparison() {
         String[] run = {"train", "--layers", "16", "--optimizer", "rmsprop", "--lr", "0.001", "--batch", "50",
                 "--epochs", "1", "--limit", "500"};
@@ -86,8 +98,30 @@ class CliTest {
         assertEquals(2, cli("train", "--engine", "gpu", "--limit", "100").code(), "an unknown engine is a usage error");
     }
 
+    @Test
+    void aValidationSplitAddsItsLossAndAccuracyToTheJsonAndTheBestEpochToTheText() throws Exception {
+        Result r = cli("train", "--layers", "32", "--batch", "50", "--epochs", "2", "--limit", "2000",
+                "--validation", "500", "--json", "--no-record");
+        assertEquals(0, r.code(), r.err());
+        for (String line : r.lines()) {
+            JsonNode json = SpecJson.MAPPER.readTree(line);
+            for (String key : List.of("validation_loss", "validation_accuracy", "train_accuracy")) {
+                assertTrue(json.get(key).isNumber(), key + " in " + line);
+            }
+        }
+        Result text = cli("train", "--layers", "32", "--batch", "50", "--epochs", "2", "--limit", "2000",
+                "--validation", "500", "--patience", "1", "--no-record");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("best validation accuracy "), text.out());
+        assertTrue(text.out().contains(", best at epoch "), text.out());
+        Result without = cli("train", "--layers", "32", "--batch", "50", "--epochs", "1", "--limit", "1000", "--json",
+                "--no-record");
+        assertFalse(without.out().contains("validation"), "no split, no validation keys: " + without.out());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
+    @ValueSource(strings = {"--init=pytorchh", "--validation=0", "--validation=100", "--validation=-5",
+            "--patience=2", "--patience=-1", "--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
             "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",
             "--dropout=-0.1", "--l2=-Infinity", "--layers=64,x", "--layers=10000000", "--layers=64,-3",
             "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101"})

@@ -127,4 +127,18 @@ class IdxReaderTest {
                 () -> IdxReader.readLabels("labels.idx", new ByteArrayInputStream(idxLabels(2049, 10, 4))));
         assertTrue(e.getMessage().startsWith("labels.idx: truncated"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void aFileThatCannotBeReadForLackOfPermissionSaysPermissionDenied() {
+        java.io.InputStream denied = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.nio.file.AccessDeniedException("/data/train-images-idx3-ubyte");
+            }
+        };
+        DataFileException e = org.junit.jupiter.api.Assertions.assertThrows(DataFileException.class,
+                () -> IdxReader.readImages("/data/train-images-idx3-ubyte", denied));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                "/data/train-images-idx3-ubyte: cannot be read (permission denied)", e.getMessage());
+    }
 }

@@ -219,7 +219,7 @@ class ModelFileTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
         String name = target.replace("FOLDER", folder.toString()).replace("FILE", file.toString());
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.requireSavable(Path.of(name)));
-        assertEquals(name + ": cannot be saved there (" + problem.replace("FILE", file.toString()) + ")", e.getMessage());
+        assertEquals(name + ": cannot be saved there: " + problem.replace("FILE", file.toString()), e.getMessage());
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -44,16 +44,23 @@ public final class ChildJvm implements AutoCloseable {
      * properties given as {@code -Dname=value} in {@code jvmOptions} (e.g. Monocle's).
      */
     public static ChildJvm start(Class<?> mainClass, String argument, String... jvmOptions) throws IOException {
-        return start(Map.of(), List.of(jvmOptions), mainClass, List.of(argument));
+        List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+        options.addAll(List.of(jvmOptions));
+        return start(Map.of(), options, mainClass, List.of(argument));
     }
 
-    /** As above, with {@code environment} added to the child's, and any number of arguments. */
+    /**
+     * As above, with {@code environment} added to the child's, any number of arguments, and exactly
+     * {@code jvmOptions} (no -Xmx unless given).
+     */
     public static ChildJvm start(Map<String, String> environment, List<String> jvmOptions, Class<?> mainClass,
             List<String> arguments) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classPath,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+        String runStore = System.getProperty(org.mnistlab.runs.RunStore.FILE_PROPERTY);
+        if (runStore != null) command.add("-D" + org.mnistlab.runs.RunStore.FILE_PROPERTY + "=" + runStore); // never the user's own store
         command.addAll(jvmOptions);
         command.add(mainClass.getName());
         command.addAll(arguments);

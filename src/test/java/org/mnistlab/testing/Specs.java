@@ -36,6 +36,8 @@ public final class Specs {
                 .weightInit(WeightInitKind.UNIFORM)
                 .initScale(0.1)
                 .normalization(Normalization.STANDARDIZE)
+                .validationImages(5000)
+                .patience(2)
                 .build();
     }
 
@@ -52,6 +54,8 @@ public final class Specs {
                     .filter(c -> c.getName().equals(setting)).findFirst().orElseThrow();
             Object value = component.getAccessor().invoke(everySettingChanged());
             NetworkSpec.Builder builder = NetworkSpec.builder();
+            // Patience means nothing without validation images, so it brings them along.
+            if (setting.equals("patience")) builder.validationImages(everySettingChanged().validationImages());
             NetworkSpec.Builder.class.getMethod(setting, component.getType()).invoke(builder, value);
             return builder.build();
         } catch (ReflectiveOperationException e) {

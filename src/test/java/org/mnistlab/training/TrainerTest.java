@@ -2,6 +2,8 @@ package org.mnistlab.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -113,8 +115,10 @@ class TrainerTest {
         assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
         assertTrue(outcome.message().startsWith("The loss "), outcome.message());
         assertTrue(outcome.message().contains("at epoch 1, batch "), outcome.message());
-        assertTrue(outcome.examplesSeen() < 20 * 50, "caught within a few batches, not at the end");
-        assertTrue(outcome.message().contains("Try a learning rate below 5"), outcome.message());
+        assertTrue(outcome.examplesSeen() <= (DivergenceDetector.PATIENCE + 10) * 50,
+                "caught once the loss has stayed up for the detector's patience, not at the end: "
+                        + outcome.examplesSeen());
+        assertTrue(outcome.message().contains("You could try 5, a tenth of the rate that blew up (50)"), outcome.message());
     }
 
     @ParameterizedTest
@@ -126,7 +130,50 @@ class TrainerTest {
         TrainingOutcome outcome = trainer.run(TrainingListener.NONE, new TrainingControl());
         assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status(), kind.toString());
         assertTrue(outcome.message().startsWith("The loss "), outcome.message());
-        assertTrue(outcome.message().contains("Try a learning rate below 10 (it was 100)"), outcome.message());
+        assertTrue(outcome.message().contains("You could try 10, a tenth of the rate that blew up (100)"), outcome.message());
+    }
+
+    @Test
+    void aValidationSplitHoldsImagesOutAndMeasuresThemWithTrainingAccuracy() {
+        NetworkSpec spec = SMALL.toBuilder().validationImages(1000).build();
+        Recorder events = new Recorder();
+        TrainingOutcome outcome = new Trainer(spec, train, test).run(events, new TrainingControl());
+        assertEquals(2 * 80, events.batches.size(), "2 epochs × 4,000 training images / 50 (1,000 held out)");
+        for (EpochSummary epoch : events.epochs) {
+            assertTrue(epoch.validationAccuracy() > 0.7, "validation accuracy " + epoch.validationAccuracy());
+            assertTrue(epoch.validationLoss() > 0 && epoch.validationLoss() < 2.3, "validation loss " + epoch.validationLoss());
+            assertTrue(epoch.trainAccuracy() > 0.7, "train accuracy " + epoch.trainAccuracy());
+        }
+        EvaluationPoint best = outcome.bestValidation();
+        double bestSeen = events.epochs.stream().mapToDouble(EpochSummary::validationAccuracy).max().orElseThrow();
+        assertEquals(bestSeen, best.validationAccuracy(), "the best epoch's accuracy");
+        assertEquals(bestSeen, events.epochs.get(best.epoch() - 1).validationAccuracy(), "and its epoch");
+        TrainingOutcome without = new Trainer(SMALL.toBuilder().epochs(1).build(), train, test)
+                .run(TrainingListener.NONE, new TrainingControl());
+        assertNull(without.bestValidation());
+        assertFalse(without.lastEvaluation().hasValidation());
+    }
+
+    @Test
+    void earlyStoppingEndsAnOverfittingRunAndKeepsItsBestEpoch() {
+        // 300 images, 40 epochs at a brisk rate: the validation loss turns up after a few epochs.
+        NetworkSpec spec = SMALL.toBuilder().hiddenLayers(List.of(new HiddenLayer(128, ActivationKind.RELU)))
+                .learningRate(0.3).batchSize(20).epochs(40).validationImages(200).patience(2).build();
+        Recorder events = new Recorder();
+        TrainingOutcome outcome = new Trainer(spec, train.first(500), test).run(events, new TrainingControl());
+        assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+        assertTrue(outcome.stoppedEarly(), "40 epochs on 300 images overfit: " + outcome.message());
+        assertTrue(outcome.stoppedEarlyAt() < 40);
+        assertEquals(outcome.stoppedEarlyAt(), events.epochs.size(), "no epoch after the stop");
+        assertEquals(outcome.stoppedEarlyAt() - 2, outcome.restoredEpoch(), "patience 2: best two epochs before");
+        double bestLoss = events.epochs.stream().mapToDouble(EpochSummary::validationLoss).min().orElseThrow();
+        assertEquals(bestLoss, events.epochs.get(outcome.restoredEpoch() - 1).validationLoss());
+        assertTrue(outcome.message().startsWith("Stopped early at epoch " + outcome.stoppedEarlyAt()
+                + ", best at epoch " + outcome.restoredEpoch()), outcome.message());
+        // The model handed back is the best epoch's, not the last one's.
+        double restoredAccuracy = events.epochs.get(outcome.restoredEpoch() - 1).testAccuracy();
+        assertEquals(restoredAccuracy, org.mnistlab.evaluation.Evaluator.evaluate(outcome.model(), test).accuracy(), 1e-9);
+        assertEquals(restoredAccuracy, outcome.lastEvaluation().testAccuracy());
     }
 
     @Test

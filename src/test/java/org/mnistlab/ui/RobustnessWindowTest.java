@@ -98,7 +98,7 @@ class RobustnessWindowTest {
         waitUntil(() -> !runs.getItems().isEmpty() && runs.getItems().get(0).state().get() == RecordedRun.State.DIVERGED);
         waitUntil(() -> !train.isDisabled());
         assertTrue(notice(robot).startsWith("Run 1 diverged. The loss "), notice(robot));
-        assertTrue(notice(robot).contains("at epoch 1, batch ") && notice(robot).contains("Try a learning rate below 5 "),
+        assertTrue(notice(robot).contains("at epoch 1, batch ") && notice(robot).contains("You could try 5, a tenth of the rate that blew up (50)"),
                 notice(robot));
         LineChart<?, ?> loss = robot.lookup("#lossChart").queryAs(LineChart.class);
         int divergedPoints = loss.getData().get(0).getData().size();
@@ -106,14 +106,15 @@ class RobustnessWindowTest {
 
         replaceText(robot, "#learningRateField", "0.05");
         robot.clickOn("#trainButton");
-        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(1).state().get() == RecordedRun.State.RUNNING);
+        // The run list shows the newest run first.
+        waitUntil(() -> runs.getItems().size() == 2 && runs.getItems().get(0).state().get() == RecordedRun.State.RUNNING);
         assertEquals("", notice(robot), "a new run clears the old notice");
         waitUntil(() -> loss.getData().stream().filter(s -> !s.getData().isEmpty()).count() >= 2
                 && loss.getData().stream().mapToInt(s -> s.getData().size()).sum() > divergedPoints + 5);
         robot.clickOn("#stopButton");
         waitUntil(() -> !train.isDisabled());
-        assertEquals(RecordedRun.State.STOPPED, runs.getItems().get(1).state().get());
-        assertEquals(RecordedRun.State.DIVERGED, runs.getItems().get(0).state().get());
+        assertEquals(RecordedRun.State.STOPPED, runs.getItems().get(0).state().get());
+        assertEquals(RecordedRun.State.DIVERGED, runs.getItems().get(1).state().get());
         assertEquals(divergedPoints, loss.getData().get(0).getData().size(), "the diverged curve is untouched");
     }
 

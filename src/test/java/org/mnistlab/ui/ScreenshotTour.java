@@ -24,7 +24,8 @@ import javafx.stage.Stage;
  * DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.mnistlab.ui.ScreenshotTour assets/screenshots
  * </pre>
  *
- * It trains the notebook network at two learning rates on the full MNIST, then draws a 7.
+ * It trains the notebook network at three learning rates on the full MNIST, opens the confusion
+ * matrix's 4→9 cell in "Inside the network", then draws a 7 on the pad.
  */
 public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
@@ -54,7 +55,16 @@ public final class ScreenshotTour {
         Thread.sleep(1500); // let the last frame render before the screen is captured
         capture(out.resolve("learning-rates.png"));
 
-        fx(() -> ((TabPane) scene.lookup("#mainTabs")).getSelectionModel().select(2));
+        selectTab(scene, "Inside the network");
+        Node fourAsNine = scene.lookup("#cell-4-9");
+        waitFor(() -> !((javafx.scene.control.Label) scene.lookup("#insideListTitle")).getText().isEmpty());
+        fx(() -> fourAsNine.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                0, 0, 0, 0, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false,
+                false, null)));
+        Thread.sleep(1500);
+        capture(out.resolve("inside-the-network.png"));
+
+        selectTab(scene, "Draw a digit");
         Thread.sleep(800);
         Node canvas = scene.lookup("#padCanvas");
         double[][] seven = {{70, 70}, {130, 68}, {200, 66}, {185, 110}, {160, 160}, {140, 205}, {128, 240}};
@@ -78,6 +88,14 @@ public final class ScreenshotTour {
         capture(out.resolve("drawing-pad.png"));
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void selectTab(Scene scene, String title) throws InterruptedException {
+        fx(() -> {
+            TabPane tabs = (TabPane) scene.lookup("#mainTabs");
+            tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
     }
 
     private static void capture(Path file) throws Exception {

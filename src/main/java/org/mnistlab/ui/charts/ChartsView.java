@@ -17,6 +17,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -74,8 +76,16 @@ public final class ChartsView {
         ChangeListener<RecordedRun.State> onState;
     }
 
+    private final RunListViewModel runs;
+
+    /** Without a run store: this session's runs only (the charts' own tests). */
     public ChartsView(ChartsViewModel vm, FileDialogs dialogs) {
+        this(vm, new RunListViewModel(vm.history(), vm.context(), vm.executor()), dialogs);
+    }
+
+    public ChartsView(ChartsViewModel vm, RunListViewModel runs, FileDialogs dialogs) {
         this.vm = vm;
+        this.runs = runs;
         this.history = vm.history();
         this.dialogs = dialogs;
         HBox charts = new HBox(8, lossChart, accuracyChart);
@@ -85,7 +95,7 @@ public final class ChartsView {
         Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "vertical line: learning rate changed");
         legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
-        root.getChildren().addAll(charts, legend, runList(), exportButtons());
+        root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) {
@@ -94,7 +104,7 @@ public final class ChartsView {
                     run.visible().addListener((obs, was, visible) -> {
                         if (visible) draw(run); else undraw(run);
                     });
-                    draw(run);
+                    if (run.visible().get()) draw(run); // stored runs wait until they are ticked
                 });
             }
         });
@@ -213,49 +223,90 @@ public final class ChartsView {
         return d;
     }
 
-    private Node runList() {
-        ListView<RecordedRun> list = new ListView<>(history.runs());
-        list.setId("runList");
-        list.setPrefHeight(130);
-        list.setPlaceholder(Texts.hint("Finished and running trainings appear here, each in its own colour. "
-                + "Train again with another learning rate to compare."));
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(RecordedRun run, boolean empty) {
-                super.updateItem(run, empty);
-                if (empty || run == null) {
-                    setGraphic(null);
-                    textProperty().unbind();
-                    setText(null);
-                    return;
-                }
-                CheckBox show = new CheckBox();
-                show.selectedProperty().bindBidirectional(run.visible());
-                show.setTooltip(Texts.tip("Show or hide this run on the charts"));
-                Node swatch = SeriesStyle.swatch(run.color(), run.number());
-                Label label = new Label();
-                label.textProperty().bind(run.label());
-                // The label gives way (ending in "…", whole in its tooltip), never the Remove button.
-                label.setMinWidth(0);
-                label.setMaxWidth(Double.MAX_VALUE);
-                HBox.setHgrow(label, Priority.ALWAYS);
-                Tooltip full = new Tooltip();
-                full.textProperty().bind(run.label());
-                label.setTooltip(full);
-                label.getStyleClass().add("elided-with-tooltip");
-                Button remove = new Button("Remove");
-                remove.getStyleClass().add("small-button");
-                remove.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
-                remove.setOnAction(e -> vm.remove(run));
-                remove.setMinWidth(Region.USE_PREF_SIZE);
-                HBox row = new HBox(8, show, swatch, label, remove);
-                row.setMinWidth(0);
-                row.setPrefWidth(0); // as wide as the list, not as its longest label: no sideways scrolling
-                row.setAlignment(Pos.CENTER_LEFT);
-                setGraphic(row);
-            }
+    /** The filter box, and what acts on the list as a whole. */
+    private Node runTools() {
+        TextField filter = new TextField();
+        filter.setId("runFilter");
+        filter.setPromptText("Filter runs: name, note, settings (e.g. adam 0.01)");
+        filter.setTooltip(Texts.tip("Shows only the runs whose name, note or settings contain every word typed here"));
+        filter.textProperty().bindBidirectional(runs.filter());
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        Button undo = new Button("Undo delete");
+        undo.setId("undoDelete");
+        undo.disableProperty().bind(runs.canUndo().not());
+        undo.setOnAction(e -> runs.undoDelete());
+        Button importRuns = new Button("Import runs…");
+        importRuns.setId("importRuns");
+        importRuns.setTooltip(Texts.tip("Adds the runs of a file exported by this or another lab (a teacher's lesson)"));
+        importRuns.setOnAction(e -> {
+            Path source = dialogs.chooseRunsToImport(root.getScene().getWindow());
+            if (source != null) runs.importFrom(source);
         });
-        return list;
+        HBox tools = new HBox(8, filter, undo, importRuns);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        return tools;
+    }
+
+    private Node runListAndDetails() {
+        ListView<RecordedRun> list = new ListView<>(runs.shown());
+        list.setId("runList");
+        list.setPrefHeight(170);
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, run) -> runs.select(run));
+        Label placeholder = new Label("Finished and running trainings appear here, each in its own colour, and stay "
+                + "for the next time the lab starts. Tick a run to see its curves.");
+        placeholder.setWrapText(true);
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(view -> new RunCell());
+        selectedForExport = list.getSelectionModel().getSelectedItems();
+        HBox.setHgrow(list, Priority.ALWAYS);
+        HBox box = new HBox(8, list, new RunDetailsView(runs).node());
+        return box;
+    }
+
+    private javafx.collections.ObservableList<RecordedRun> selectedForExport;
+
+    /** One run in the list: tick to show it, its colour and label, Open model and Delete. */
+    private final class RunCell extends ListCell<RecordedRun> {
+        @Override
+        protected void updateItem(RecordedRun run, boolean empty) {
+            super.updateItem(run, empty);
+            if (empty || run == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            CheckBox show = new CheckBox();
+            show.selectedProperty().bindBidirectional(run.visible());
+            show.setTooltip(Texts.tip("Show or hide this run on the charts"));
+            Node swatch = SeriesStyle.swatch(run.color(), run.number());
+            Label label = new Label();
+            label.textProperty().bind(run.label());
+            // The label gives way (ending in "…") so that the buttons stay in view; its tooltip has it all.
+            label.setMinWidth(0);
+            label.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(label, Priority.ALWAYS);
+            Tooltip whole = new Tooltip();
+            whole.textProperty().bind(run.label());
+            label.setTooltip(whole);
+            label.getStyleClass().add("elided-with-tooltip");
+            Button model = new Button("Open model");
+            model.getStyleClass().add("small-button");
+            model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
+            model.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            model.setOnAction(e -> runs.openModel(run));
+            Button delete = new Button("Delete");
+            delete.getStyleClass().add("small-button");
+            delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
+            delete.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            delete.setOnAction(e -> runs.delete(run));
+            model.setMinWidth(Region.USE_PREF_SIZE);
+            delete.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(8, show, swatch, label, model, delete);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
+            setGraphic(row);
+        }
     }
 
     private Node exportButtons() {
@@ -264,7 +315,16 @@ public final class ChartsView {
         Button csv = new Button("Export runs as CSV…");
         csv.setOnAction(e -> exportRuns());
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(history.runs()));
-        return new HBox(8, png, csv);
+        Button export = new Button("Export selected runs…");
+        export.setId("exportRuns");
+        export.setTooltip(Texts.tip("Saves the selected runs (curves, settings, models) as one file that another "
+                + "copy of the lab imports"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(selectedForExport));
+        export.setOnAction(e -> {
+            Path target = exportTarget("Export runs", "lesson.mnistlab-runs", "MNIST Lab runs", "*.mnistlab-runs");
+            if (target != null) runs.export(List.copyOf(selectedForExport), target);
+        });
+        return new HBox(8, png, csv, export);
     }
 
     /** Asks where, then saves a picture of the charts: the button and File > Export charts…. */

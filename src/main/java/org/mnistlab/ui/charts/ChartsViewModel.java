@@ -29,18 +29,12 @@ public final class ChartsViewModel {
         return history;
     }
 
-    /** Removes a run from the charts and the list, with an Undo in the notice (and Ctrl+Z). */
-    public void remove(RecordedRun run) {
-        history.remove(run);
-        if (history.lastRemoved().get() == run) {
-            context.showDone("Removed run " + run.number() + ".", "Undo", this::undoRemove);
-        }
+    LabContext context() {
+        return context;
     }
 
-    /** Puts the last removed run back; the notice that offered it goes. */
-    public void undoRemove() {
-        RecordedRun run = history.lastRemoved().get();
-        if (history.undoRemove()) context.showDone("Run " + run.number() + " is back.");
+    TaskExecutor executor() {
+        return executor;
     }
 
     /** Saves a picture of the charts, {@code argb} row-major as the view's snapshot gave it. */
@@ -51,8 +45,10 @@ public final class ChartsViewModel {
         }, "Saved the charts to " + target);
     }
 
+    /** The runs on the charts (the ticked ones) as CSV. */
     public void exportCsv(Path target) {
-        inBackground(csvExport(history.runs(), target), "Exported " + history.runs().size() + " runs to " + target);
+        List<RecordedRun> shown = history.runs().stream().filter(run -> run.visible().get()).toList();
+        inBackground(csvExport(shown, target), "Exported " + shown.size() + " runs to " + target);
     }
 
     /**

@@ -12,8 +12,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import java.time.Instant;
 import javafx.scene.paint.Color;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.runs.RunEnding;
+import org.mnistlab.runs.RunPoints;
+import org.mnistlab.runs.StoredRun;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
@@ -29,7 +33,22 @@ public final class RecordedRun {
     /** Weight of the newest batch in the smoothed training loss (an exponential moving average). */
     private static final double SMOOTHING = 0.05;
 
-    public enum State { RUNNING, COMPLETED, STOPPED, DIVERGED }
+    public enum State {
+        RUNNING, COMPLETED, STOPPED, DIVERGED, STOPPED_EARLY,
+        /** Its lab was killed or crashed while it trained; stored runs only. */
+        INTERRUPTED;
+
+        static State of(RunEnding ending) {
+            return switch (ending) {
+                case RUNNING -> RUNNING;
+                case FINISHED -> COMPLETED;
+                case STOPPED -> STOPPED;
+                case DIVERGED -> DIVERGED;
+                case STOPPED_EARLY -> STOPPED_EARLY;
+                case INTERRUPTED -> INTERRUPTED;
+            };
+        }
+    }
 
     private final int number;
     private final NetworkSpec spec;
@@ -44,14 +63,93 @@ public final class RecordedRun {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.RUNNING);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper();
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+    /** What the run store knows of it: its id, data, times and metrics; null until it is recorded. */
+    private final ReadOnlyObjectWrapper<StoredRun> stored = new ReadOnlyObjectWrapper<>();
+    private final Instant startedAt;
     private double smoothed = Double.NaN;
+    /** False for a stored run until its points have been read: only ticked runs are read. */
+    private boolean pointsLoaded = true;
+    private String searchText;
+    private String hint = "";
+
+    RecordedRun(int number, NetworkSpec spec, Color color) {
+        this(number, spec, color, Instant.now(), 0);
+    }
 
     RecordedRun(int number, NetworkSpec spec, Color color, int examplesPerEpoch) {
+        this(number, spec, color, Instant.now(), examplesPerEpoch);
+    }
+
+    private RecordedRun(int number, NetworkSpec spec, Color color, Instant startedAt, int examplesPerEpoch) {
         this.number = number;
         this.spec = spec;
         this.color = color;
+        this.startedAt = startedAt;
         this.examplesPerEpoch = examplesPerEpoch;
+        name.set("Run " + number);
         updateLabel();
+    }
+
+    /** A run from the store, hidden and without its points until it is ticked; its spec must be readable. */
+    static RecordedRun fromStore(StoredRun stored, Color color) {
+        RecordedRun run = new RecordedRun((int) stored.id(), stored.spec(), color, stored.startedAt(), 0);
+        run.visible.set(false);
+        run.pointsLoaded = false;
+        run.state.set(State.of(stored.ending()));
+        run.describe(stored);
+        return run;
+    }
+
+    /** Takes the store's view of the run: its name, note and details (after recording, or on loading). */
+    public void describe(StoredRun details) {
+        stored.set(details);
+        name.set(details.name());
+        note.set(details.note());
+        updateLabel();
+    }
+
+    /** The run's id in the store, or -1 while it is not recorded there. */
+    public long storeId() {
+        return stored.get() == null ? -1 : stored.get().id();
+    }
+
+    /** The number the user sees: the store's id once recorded (what {@code runs show N} takes), else the session's. */
+    public long shownNumber() {
+        return storeId() >= 0 ? storeId() : number;
+    }
+
+    public void rename(String newName) {
+        String trimmed = newName == null ? "" : newName.strip();
+        name.set(trimmed.isEmpty() ? "Run " + shownNumber() : trimmed);
+        updateLabel();
+    }
+
+    public void setNote(String text) {
+        note.set(text == null ? "" : text.strip());
+        searchText = null;
+    }
+
+    /** What the run list's filter looks in, in lower case; kept until the name or note changes. */
+    public String searchText() {
+        if (searchText == null) {
+            StoredRun details = stored.get();
+            searchText = (name.get() + "\n" + note.get() + "\n" + label.get() + "\n"
+                    + (details == null ? "" : details.searchText())).toLowerCase(Locale.ROOT);
+        }
+        return searchText;
+    }
+
+    boolean pointsLoaded() {
+        return pointsLoaded;
+    }
+
+    /** The stored curves of a run read from the store, once. */
+    void loadPoints(RunPoints points) {
+        if (pointsLoaded) return;
+        pointsLoaded = true;
+        append(points.trainLoss(), points.evaluations(), points.rateChanges());
     }
 
     /** Adds what the training thread reported since the last frame; a frame with nothing new changes nothing. */
@@ -77,14 +175,27 @@ public final class RecordedRun {
      * another thread (the CSV export) reads a copy taken on the FX thread.
      */
     RecordedRun snapshot() {
-        RecordedRun copy = new RecordedRun(number, spec, color, examplesPerEpoch);
+        RecordedRun copy = new RecordedRun(number, spec, color, startedAt, examplesPerEpoch);
+        copy.name.set(name.get());
         copy.trainLoss.addAll(trainLoss);
         copy.smoothedLoss.addAll(smoothedLoss);
         copy.evaluations.addAll(evaluations);
         copy.rateChanges.addAll(rateChanges);
         copy.smoothed = smoothed;
+        copy.hint = hint;
         copy.finishAs(state.get());
         return copy;
+    }
+
+    /** Advice the trainer gave while the run went on ("the loss stopped falling: …"), shown in its label. */
+    public void giveHint(String text) {
+        hint = text;
+        updateLabel();
+    }
+
+    /** The trainer's hint, or empty. */
+    public String hint() {
+        return hint;
     }
 
     public void finishAs(State end) {
@@ -93,20 +204,26 @@ public final class RecordedRun {
     }
 
     private void updateLabel() {
-        StringBuilder text = new StringBuilder("Run " + number + ": " + spec.summary());
+        searchText = null;
+        StringBuilder text = new StringBuilder(name.get() + ": " + spec.summary());
         for (RateChange change : rateChanges) {
             text.append(" → lr ").append(NetworkSpec.formatNumber(change.learningRate()));
         }
         EvaluationPoint last = lastEvaluation();
-        if (last != null) {
-            text.append(String.format(Locale.ROOT, " — test accuracy %.2f%%", 100 * last.testAccuracy()));
+        Double accuracy = last != null ? Double.valueOf(last.testAccuracy())
+                : stored.get() != null ? stored.get().finalTestAccuracy() : null;
+        if (accuracy != null) {
+            text.append(String.format(Locale.ROOT, " — test accuracy %.2f%%", 100 * accuracy));
         }
         switch (state.get()) {
             case RUNNING -> text.append(" (training…)");
             case STOPPED -> text.append(" (stopped)");
             case DIVERGED -> text.append(" (diverged)");
+            case STOPPED_EARLY -> text.append(" (stopped early)");
+            case INTERRUPTED -> text.append(" (interrupted)");
             default -> { }
         }
+        if (!hint.isEmpty()) text.append(" — ").append(hint);
         label.set(text.toString());
     }
 
@@ -115,6 +232,11 @@ public final class RecordedRun {
     }
 
     public int number() { return number; }
+    public Instant startedAt() { return startedAt; }
+    /** "Run 12", or what the user called it. */
+    public ReadOnlyStringProperty name() { return name.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty note() { return note.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<StoredRun> stored() { return stored.getReadOnlyProperty(); }
     public NetworkSpec spec() { return spec; }
     public Color color() { return color; }
     public int examplesPerEpoch() { return examplesPerEpoch; }

@@ -8,18 +8,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.paint.Color;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.runs.StoredRun;
 import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
 
-/** Every run of this session, oldest first: what the charts overlay and the run list shows. */
+/**
+ * Every run the window knows, in the order it learned of them: the stored runs of earlier
+ * sessions and this session's runs. What the charts overlay (the ticked ones) and the run list shows.
+ */
 public final class RunHistory {
     /**
      * Okabe and Ito's colour-blind-safe palette, ordered for a white background (its yellow, weak
@@ -33,9 +35,6 @@ public final class RunHistory {
             + "epoch,learning_rate,kind,examples_seen,value";
 
     private final ObservableList<RecordedRun> runs = FXCollections.observableArrayList();
-    /** The last run removed and where it stood, so that Undo can put it back; null when there is none. */
-    private final ReadOnlyObjectWrapper<RecordedRun> lastRemoved = new ReadOnlyObjectWrapper<>();
-    private int lastRemovedIndex;
     private int started;
 
     public RecordedRun start(NetworkSpec spec) {
@@ -49,26 +48,28 @@ public final class RunHistory {
         return run;
     }
 
+    /**
+     * Past runs read from the store, hidden until ticked. Runs started later in this session are
+     * numbered after the highest stored id, so numbers and colours do not repeat.
+     */
+    public List<RecordedRun> addStored(List<StoredRun> stored) {
+        List<RecordedRun> added = new java.util.ArrayList<>();
+        for (StoredRun s : stored) {
+            if (s.spec() == null) continue; // settings of a newer lab this one cannot read: 'runs show' still lists them
+            added.add(RecordedRun.fromStore(s, PALETTE[(int) ((s.id() - 1) % PALETTE.length)]));
+            started = (int) Math.max(started, s.id());
+        }
+        runs.addAll(added);
+        return added;
+    }
+
     public void remove(RecordedRun run) {
-        int index = runs.indexOf(run);
-        if (index < 0) return;
-        runs.remove(index);
-        lastRemovedIndex = index;
-        lastRemoved.set(run);
+        runs.remove(run);
     }
 
-    /** Puts the last removed run back where it was, with its colour and curves; false if there is none. */
-    public boolean undoRemove() {
-        RecordedRun run = lastRemoved.get();
-        if (run == null) return false;
-        runs.add(Math.min(lastRemovedIndex, runs.size()), run);
-        lastRemoved.set(null);
-        return true;
-    }
-
-    /** The run Undo would put back, or null. */
-    public ReadOnlyObjectProperty<RecordedRun> lastRemoved() {
-        return lastRemoved.getReadOnlyProperty();
+    /** Puts a removed run back (an undone delete). */
+    public void restore(RecordedRun run) {
+        if (!runs.contains(run)) runs.add(run);
     }
 
     public ObservableList<RecordedRun> runs() {
@@ -142,6 +143,8 @@ public final class RunHistory {
             case COMPLETED -> "finished";
             case STOPPED -> "stopped";
             case DIVERGED -> "diverged";
+            case STOPPED_EARLY -> "stopped early";
+            case INTERRUPTED -> "interrupted";
         };
     }
 }

@@ -45,19 +45,20 @@ public final class DataViewModel {
     }
 
     public void useFolder(Path folder) {
-        load(folder.toString(), () -> MnistLoader.loadFolder(folder));
+        load(folder.toString(), folder, () -> MnistLoader.loadFolder(folder));
     }
 
     public void useBundled() {
-        load(BUNDLED, bundled);
+        load(BUNDLED, null, bundled);
     }
 
-    private void load(String name, Supplier<MnistData> reader) {
+    private void load(String name, Path folder, Supplier<MnistData> reader) {
         if (loading.get()) return;
         loading.set(true);
         BackgroundTask.wrap(reader::get).named("lab-data-loader").onSuccess(data -> {
             loading.set(false);
             source.set(name);
+            context.dataFolder().set(folder);
             context.data().set(data);
         }).onFailure(error -> {
             loading.set(false);

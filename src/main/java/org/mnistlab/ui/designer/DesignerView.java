@@ -86,6 +86,15 @@ public final class DesignerView {
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setMinWidth(0);
         presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
+        // Each preset says in its own tooltip what it shows and what the notebook printed.
+        presets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset preset, boolean empty) {
+                super.updateItem(preset, empty);
+                setText(empty || preset == null ? null : preset.name());
+                setTooltip(empty || preset == null ? null : Texts.tip(preset.tooltip()));
+            }
+        });
         presets.valueProperty().addListener((obs, old, preset) -> {
             if (preset != null) vm.apply(preset.spec());
         });
@@ -250,7 +259,8 @@ public final class DesignerView {
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
-                + "and sigmoid."));
+                + "and sigmoid. PyTorch default is what nn.Linear does when a notebook says nothing: weights and "
+                + "biases uniform in ±1/√(inputs of the layer)."));
         // The scale shares the init's row: it only means something for the uniform init.
         TextField initScale = field("initScaleField", vm.initScale(), "init scale",
                 "Uniform init draws every starting weight from [−scale, scale].");
@@ -262,7 +272,14 @@ public final class DesignerView {
         ComboBox<Normalization> normalization = locked(combo(Normalization.values(), vm.normalization()));
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
-        grid.addRow(row, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Inputs"), normalization);
+        grid.addRow(row++, new Label("Validation"), locked(field("validationField", vm.validationImages(),
+                "validation", "Training images held out (chosen by the seed) to measure the network on while it "
+                        + "trains, as the notebooks hold out 5,000 of the 60,000. The charts then show a validation "
+                        + "curve beside training and test. 0 holds none out.")));
+        grid.addRow(row, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
+                "Early stopping: stop when the validation loss has not improved for this many epochs, and keep "
+                        + "the best network, not the last. Needs validation images. 0 never stops early.")));
         optimizer.disableProperty().bind(vm.locked());
         return grid;
     }

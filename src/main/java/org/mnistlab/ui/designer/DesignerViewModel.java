@@ -56,6 +56,8 @@ public final class DesignerViewModel {
     private final ObjectProperty<WeightInitKind> weightInit = new SimpleObjectProperty<>();
     private final StringProperty initScale = new SimpleStringProperty();
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
+    private final StringProperty validationImages = new SimpleStringProperty();
+    private final StringProperty patience = new SimpleStringProperty();
 
     /**
      * Every setting of the spec, declared once: {@link #apply} fills the inputs from a spec, the
@@ -80,7 +82,11 @@ public final class DesignerViewModel {
             DesignerInput.decimal("initScale", "init scale", initScale, NetworkSpec::initScale,
                     NetworkSpec.Builder::initScale),
             DesignerInput.choice("normalization", normalization, NetworkSpec::normalization,
-                    NetworkSpec.Builder::normalization));
+                    NetworkSpec.Builder::normalization),
+            DesignerInput.whole("validationImages", "validation", validationImages, NetworkSpec::validationImages,
+                    NetworkSpec.Builder::validationImages),
+            DesignerInput.whole("patience", "patience", patience, NetworkSpec::patience,
+                    NetworkSpec.Builder::patience));
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
@@ -232,6 +238,8 @@ public final class DesignerViewModel {
     public StringProperty l2() { return l2; }
     public ObjectProperty<WeightInitKind> weightInit() { return weightInit; }
     public StringProperty initScale() { return initScale; }
+    public StringProperty validationImages() { return validationImages; }
+    public StringProperty patience() { return patience; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }

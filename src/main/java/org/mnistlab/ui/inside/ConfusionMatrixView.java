@@ -19,7 +19,7 @@ import org.mnistlab.ui.Texts;
  * share of the row; recall at the end of each row, precision under each column.
  */
 final class ConfusionMatrixView {
-    static final double CELL = 36;
+    static final double CELL = 33;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final Color RIGHT = Color.web("#1e8449");
     private static final Color WRONG = Color.web("#c0392b");
@@ -33,10 +33,12 @@ final class ConfusionMatrixView {
     ConfusionMatrixView(BiConsumer<Integer, Integer> onClick) {
         grid.setId("confusionMatrix");
         grid.getStyleClass().add("confusion-matrix");
+        grid.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // counts and headers never elide
         grid.setHgap(2);
         grid.setVgap(2);
-        Label corner = new Label("true ↓  answer →");
+        Label corner = new Label("true ↓");
         corner.getStyleClass().add("hint");
+        corner.setMinWidth(62); // the precision row's header sits in this column too
         grid.add(corner, 0, 0);
         for (int d = 0; d < 10; d++) {
             grid.add(header(String.valueOf(d)), d + 1, 0);

@@ -62,34 +62,33 @@ public final class InsideView {
                 new HBox(8, mistakes, shaky));
 
         Label listTitle = new Label();
+        listTitle.setWrapText(true);
         listTitle.setId("insideListTitle");
         listTitle.getStyleClass().add("summary");
         listTitle.textProperty().bind(vm.listTitle());
         images.setId("insideImages");
         ScrollPane imageScroll = new ScrollPane(images);
         imageScroll.setFitToWidth(true);
-        imageScroll.setPrefViewportHeight(2 * ConfusionMatrixView.CELL * 11 / 2);
+        imageScroll.setPrefViewportHeight(250);
         imageScroll.setMinWidth(200);
-        VBox listBox = new VBox(8, listTitle, imageScroll);
-        HBox.setHgrow(listBox, Priority.ALWAYS);
-        VBox.setVgrow(imageScroll, Priority.ALWAYS);
 
-        large.setFitWidth(112);
-        large.setFitHeight(112);
+        large.setFitWidth(84);
+        large.setFitHeight(84);
         large.setSmooth(false);
         detail.setId("insideDetail");
         detail.setWrapText(true);
-        detail.setMaxWidth(230);
+        detail.setMaxWidth(130);
         Button toPad = new Button("Draw it on the pad");
         toPad.setId("drawOnPad");
         toPad.setTooltip(Texts.tip("Copy this image to the drawing pad as the start of a drawing: add or erase "
                 + "strokes and watch the answer change."));
         toPad.disableProperty().bind(vm.selected().isNull());
         toPad.setOnAction(e -> vm.drawSelectedOnPad());
-        VBox detailBox = new VBox(8, large, detail, bars.node(), toPad);
-        detailBox.setMinWidth(240);
+        HBox detailBox = new HBox(12, new VBox(6, large, detail), new VBox(6, bars.node(), toPad));
+        VBox listBox = new VBox(8, listTitle, imageScroll, detailBox);
+        HBox.setHgrow(listBox, Priority.ALWAYS);
 
-        HBox top = new HBox(16, matrixBox, listBox, detailBox);
+        HBox top = new HBox(16, matrixBox, listBox);
 
         weightsCaption.setId("weightsCaption");
         Label weightsHint = Texts.hint("Each picture is one unit's 784 incoming weights laid out like the image: "
@@ -181,6 +180,7 @@ public final class InsideView {
         detail.setText("Test image #" + v.index() + ": a " + v.actual() + ", read as " + v.predicted()
                 + (v.correct() ? " (right)" : " (wrong)") + String.format(Locale.ROOT, ", %.1f%% sure.",
                         100 * v.confidence()));
+        detail.setTooltip(Texts.tip(detail.getText()));
         bars.show(v.probabilities());
     }
 

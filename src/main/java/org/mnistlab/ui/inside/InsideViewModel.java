@@ -59,6 +59,9 @@ public final class InsideViewModel {
     private final ObservableList<Verdict> listedReadOnly = FXCollections.unmodifiableObservableList(listed);
     private final ReadOnlyStringWrapper listTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Verdict> selected = new ReadOnlyObjectWrapper<>();
+    /** The model {@link #inspection} was made from, and its results in words. */
+    private TrainedModel inspected;
+    private String results = "";
 
     /**
      * @param drawOnPad takes a test image's 784 ink values to the drawing pad as the start of a drawing
@@ -69,10 +72,9 @@ public final class InsideViewModel {
         inspector = new LatestOnly<>(executor, () -> {
             TrainedModel model = context.model().get();
             DigitSet test = context.data().get().test();
-            String description = context.modelDescription().get();
             return BackgroundTask.wrap(() -> NetworkInspection.of(model, test, WeightGrid.MAX_UNITS))
                     .named("lab-inspector")
-                    .onSuccess(result -> show(result, description))
+                    .onSuccess(result -> show(result, model))
                     .onFailure(error -> {
                         caption.set("Could not look inside the model: " + error.getMessage());
                         context.report("Could not look inside the model", error);
@@ -80,6 +82,7 @@ public final class InsideViewModel {
         });
         context.model().addListener((obs, old, model) -> refresh());
         context.data().addListener((obs, old, data) -> refresh());
+        context.modelDescription().addListener((obs, old, name) -> describe());
         showing.addListener((obs, old, visible) -> {
             if (visible && stale) refresh();
         });
@@ -125,13 +128,25 @@ public final class InsideViewModel {
         return inspection.get().images().intensities(verdict.index());
     }
 
-    private void show(NetworkInspection result, String description) {
+    private void show(NetworkInspection result, TrainedModel model) {
         inspection.set(result);
+        inspected = model;
         ConfusionCells cells = result.cells();
         int mistakes = cells.report().count() - (int) Math.round(cells.report().accuracy() * cells.report().count());
-        caption.set(String.format(Locale.ROOT, "%s: %.2f%% of %,d test images right, %,d mistakes",
-                description, 100 * cells.report().accuracy(), cells.report().count(), mistakes));
+        results = String.format(Locale.ROOT, "%.2f%% of %,d test images right, %,d mistakes",
+                100 * cells.report().accuracy(), cells.report().count(), mistakes);
+        describe();
         list(listing.get());
+    }
+
+    /**
+     * The window names a model just after it hands it over (and renames it when a run ends), so
+     * the name is read when it is shown, and only while it still names the model inspected.
+     */
+    private void describe() {
+        if (inspected != null && context.model().get() == inspected) {
+            caption.set(context.modelDescription().get() + ": " + results);
+        }
     }
 
     private void list(Listing what) {

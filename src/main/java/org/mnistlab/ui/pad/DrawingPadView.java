@@ -9,7 +9,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -19,7 +18,10 @@ import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.ProbabilityBars;
 import org.mnistlab.ui.Texts;
 
-/** A 280×280 canvas to draw on, the network's answer, and the 28×28 image it actually sees. */
+/**
+ * A 280×280 canvas to draw on, the network's answer, the way from the drawing to the 28×28 input
+ * step by step, and what every hidden layer makes of it.
+ */
 public final class DrawingPadView {
     private final Canvas canvas = new Canvas(PadViewModel.CANVAS_SIDE, PadViewModel.CANVAS_SIDE);
     private final VBox root = new VBox(14);
@@ -100,34 +102,18 @@ public final class DrawingPadView {
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        ImageView seen = new ImageView();
-        seen.setId("padInput");
-        seen.setFitWidth(112);
-        seen.setFitHeight(112);
-        seen.setSmooth(false);
-        seen.getStyleClass().add("pad-input");
-        vm.networkInput().addListener((obs, old, input) -> seen.setImage(input == null ? null : DigitImages.of(input)));
-        Label seenCaption = Texts.hint("What the network sees: your drawing cropped, scaled to 20 px and "
-                + "centred by its centre of mass in 28×28, like every MNIST digit.");
-        seenCaption.setMaxWidth(150);
-        HBox seenRow = new HBox(12, seen, seenCaption);
-        VBox input = new VBox(6, new Label("Network input (28×28)"), seenRow);
-        // Under the canvas, not in a third column: the pad then fits a 1024-pixel-wide window.
-        left.getChildren().add(2, input);
-
-        HBox top = new HBox(20, left, answer);
-        top.setAlignment(Pos.TOP_LEFT);
         PadStepsView steps = new PadStepsView();
         ActivationStripsView strips = new ActivationStripsView();
         vm.details().addListener((obs, old, reading) -> {
             steps.show(reading);
-            strips.show(reading == null ? null : reading.strips(),
-                    reading != null && reading.strips().isEmpty());
+            strips.show(reading == null ? null : reading.strips(), reading != null && reading.strips().isEmpty());
         });
         vm.firstLayer().addListener((obs, old, grid) -> strips.useWeights(grid));
         strips.useWeights(vm.firstLayer().get());
-        VBox recipe = new VBox(6, Texts.heading("From your drawing to the network's input, step by step"), steps.node());
-        root.getChildren().addAll(top, recipe, strips.node());
+
+        HBox top = new HBox(24, left, answer, steps.node());
+        top.setAlignment(Pos.TOP_LEFT);
+        root.getChildren().addAll(top, strips.node());
         scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("pad-scroll");

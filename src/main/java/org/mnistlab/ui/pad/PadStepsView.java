@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -22,10 +23,11 @@ import org.mnistlab.ui.Texts;
  * scaled to 20 px, placed by its centre of mass in 28×28, and the normalised input.
  */
 final class PadStepsView {
-    static final double SIDE = 96;
+    static final double SIDE = 72;
     private static final Color MARK = Color.web("#f1c40f");
 
-    private final HBox root = new HBox(12);
+    private final HBox row = new HBox(8);
+    private final VBox root;
     private final Canvas box = step("padStepBox");
     private final Canvas scaled = step("padStepScaled");
     private final Canvas centred = step("padStepCentred");
@@ -33,14 +35,18 @@ final class PadStepsView {
     private final Label inputCaption = Texts.hint("");
 
     PadStepsView() {
-        root.setId("padSteps");
-        inputCaption.setMaxWidth(SIDE + 10);
-        root.getChildren().addAll(
-                column(box, "1. The ink's bounding box on the canvas"),
-                column(scaled, "2. Scaled so its longer side is 20 px"),
-                column(centred, "3. Placed by its centre of mass (+) in 28×28"),
+        row.setId("padSteps");
+        row.getChildren().addAll(
+                column(box, "1. Ink box"),
+                column(scaled, "2. 20 px"),
+                column(centred, "3. Centred"),
                 column(input, inputCaption));
-        root.setAlignment(Pos.TOP_LEFT);
+        row.setAlignment(Pos.TOP_LEFT);
+        Label explained = Texts.hint("As every MNIST digit was made: the ink's bounding box on the canvas (1) is "
+                + "scaled so its longer side is 20 px (2), then placed in 28×28 so that its centre of mass (+) is "
+                + "in the middle (3). The model's normalisation gives the input the network reads (4).");
+        explained.setMaxWidth(4 * SIDE + 3 * 8);
+        root = new VBox(6, new Label("Step by step, what the network sees:"), row, explained);
         show(null);
     }
 
@@ -50,9 +56,10 @@ final class PadStepsView {
 
     /** @param reading null clears the row */
     void show(DrawingReading reading) {
-        inputCaption.setText(reading == null || !reading.inputHasSign()
-                ? "4. The input: pixel / 255, in [0, 1]"
-                : "4. The input, standardised: (pixel / 255 − 0.1307) / 0.3081; red above 0, blue below");
+        inputCaption.setText(reading == null || !reading.inputHasSign() ? "4. Input, 0…1" : "4. Input, ±");
+        Tooltip.install(input, Texts.tip(reading == null || !reading.inputHasSign()
+                ? "The input: pixel / 255, between 0 and 1."
+                : "The input, standardised: (pixel / 255 − 0.1307) / 0.3081; red above 0, blue below (paper)."));
         for (Canvas c : new Canvas[] {box, scaled, centred, input}) blank(c);
         if (reading == null) return;
         DigitPreprocessor.Steps steps = reading.steps();
@@ -107,7 +114,7 @@ final class PadStepsView {
     }
 
     private static VBox column(Canvas canvas, Label caption) {
-        caption.setMaxWidth(SIDE + 10);
+        caption.setMaxWidth(SIDE);
         return new VBox(4, canvas, caption);
     }
 }

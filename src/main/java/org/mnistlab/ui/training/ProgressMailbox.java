@@ -25,6 +25,7 @@ public final class ProgressMailbox implements TrainingListener {
     private final ConcurrentLinkedQueue<RateChange> rateChanges = new ConcurrentLinkedQueue<>();
     private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
     private final AtomicReference<TrainedModel> snapshot = new AtomicReference<>();
+    private final AtomicReference<String> hint = new AtomicReference<>();
 
     @Override
     public void onBatch(BatchProgress progress) {
@@ -47,10 +48,15 @@ public final class ProgressMailbox implements TrainingListener {
         rateChanges.add(new RateChange(examplesSeen, learningRate));
     }
 
+    @Override
+    public void onHint(int epoch, int batch, String text) {
+        hint.set(text);
+    }
+
     /** Everything that arrived since the last call. */
     public Delivery drain() {
         return new Delivery(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
-                latest.get(), snapshot.getAndSet(null));
+                latest.get(), snapshot.getAndSet(null), hint.getAndSet(null));
     }
 
     private static <T> List<T> drainQueue(ConcurrentLinkedQueue<T> queue) {
@@ -61,9 +67,10 @@ public final class ProgressMailbox implements TrainingListener {
 
     /**
      * What one frame picks up: every batch's loss, test measurement and rate change since the
-     * last frame, the latest batch's progress (null before the first), and {@code newModel}, null
-     * unless an epoch ended.
+     * last frame, the latest batch's progress (null before the first), {@code newModel}, null
+     * unless an epoch ended, and {@code hint}, null unless the trainer gave one (the loss stopped
+     * falling) since the last frame.
      */
     public record Delivery(List<LossPoint> losses, List<EvaluationPoint> evaluations, List<RateChange> rateChanges,
-            BatchProgress latest, TrainedModel newModel) {}
+            BatchProgress latest, TrainedModel newModel, String hint) {}
 }

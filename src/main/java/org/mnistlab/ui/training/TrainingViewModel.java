@@ -2,6 +2,7 @@ package org.mnistlab.ui.training;
 
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -10,9 +11,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.runs.RunRecorder;
 import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
+import org.mnistlab.training.TrainingListener;
 import org.mnistlab.training.TrainingOutcome;
 import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
@@ -40,6 +43,7 @@ public final class TrainingViewModel {
     private final RunStarter starter;
     private final FrameClock clock;
     private final LongSupplier nanoTime;
+    private final RunRecording recording;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
@@ -49,12 +53,20 @@ public final class TrainingViewModel {
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
             TaskExecutor trainingThread, RunStarter starter, FrameClock clock) {
-        this(context, designer, history, trainingThread, starter, clock, System::nanoTime);
+        this(context, designer, history, trainingThread, starter, clock, RunRecording.NONE);
+    }
+
+    /** @param recording keeps each run in the run store, from the training thread */
+    public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
+            TaskExecutor trainingThread, RunStarter starter, FrameClock clock, RunRecording recording) {
+        this(context, designer, history, trainingThread, starter, clock, recording, System::nanoTime);
     }
 
     /** {@code nanoTime}: the time the ETA is measured by; tests give their own. */
     TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
-            TaskExecutor trainingThread, RunStarter starter, FrameClock clock, LongSupplier nanoTime) {
+            TaskExecutor trainingThread, RunStarter starter, FrameClock clock, RunRecording recording,
+            LongSupplier nanoTime) {
+        this.recording = recording;
         this.nanoTime = nanoTime;
         this.context = context;
         this.designer = designer;
@@ -86,19 +98,33 @@ public final class TrainingViewModel {
         context.dismissNotice();
         running.set(true);
         paused.set(false);
-        FrameClock.Ticking frames = clock.start(() -> deliver(run, mailbox.drain(), spec, eta));
-        BackgroundTask.wrap(() -> starter.run(spec, data, evaluateEvery, mailbox, runControl))
+        // Set on the training thread once the store has the run; each frame looks whether it is.
+        AtomicReference<RunRecorder> recorder = new AtomicReference<>();
+        FrameClock.Ticking frames = clock.start(() -> {
+            noteRecorded(run, recorder.get());
+            deliver(run, mailbox.drain(), spec, eta);
+        });
+        BackgroundTask.wrap(() -> {
+            RunRecorder started = recording.begin(spec, data);
+            recorder.set(started);
+            TrainingOutcome outcome = starter.run(spec, data, evaluateEvery,
+                    started == null ? mailbox : TrainingListener.both(mailbox, started), runControl);
+            if (started != null) started.finish(outcome);
+            return outcome;
+        })
                 .named("lab-training")
                 .onSuccess(outcome -> {
                     frames.stop();
+                    noteRecorded(run, recorder.get());
                     deliver(run, mailbox.drain(), spec, eta);
                     finish(run, outcome);
+                    recording.ended(run);
                 })
                 .onFailure(error -> {
                     frames.stop();
                     deliver(run, mailbox.drain(), spec, eta);
                     run.finishAs(RecordedRun.State.STOPPED);
-                    context.report("Run " + run.number() + " failed", error);
+                    context.report(run.name().get() + " failed", error);
                     ended();
                 })
                 .executeWith(trainingThread);
@@ -122,18 +148,23 @@ public final class TrainingViewModel {
         if (control != null) control.cancel();
     }
 
+    private void noteRecorded(RecordedRun run, RunRecorder recorder) {
+        if (recorder != null && recorder.runId() >= 0 && run.storeId() < 0) recording.recorded(run, recorder.runId());
+    }
+
     private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta) {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
-            context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.number()
+            context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
                     + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
         }
+        if (delivery.hint() != null) run.giveHint(delivery.hint());
         BatchProgress p = delivery.latest();
         if (p != null && !paused.get()) {
             double done = ((p.epoch() - 1) * (double) p.batchesPerEpoch() + p.batch())
                     / ((double) spec.epochs() * p.batchesPerEpoch());
-            statusLine.set(String.format(Locale.ROOT, "Run %d · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
-                    run.number(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
+            statusLine.set(String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
+                    run.name().get(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
                     eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
@@ -145,15 +176,15 @@ public final class TrainingViewModel {
             case CANCELLED -> run.finishAs(RecordedRun.State.STOPPED);
             case DIVERGED -> {
                 run.finishAs(RecordedRun.State.DIVERGED);
-                context.showNotice("Run " + run.number() + " diverged. " + outcome.message());
+                context.showNotice(run.name().get() + " diverged. " + outcome.message());
             }
         }
         if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.examplesSeen() > 0) {
             // After the run nobody else trains this network, so the pad and gallery may use it as is.
-            context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.number()
+            context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.shownNumber()
                     + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : ""));
         }
-        statusLine.set("Run " + run.number() + " " + switch (outcome.status()) {
+        statusLine.set(run.name().get() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";
             case CANCELLED -> "stopped";
             case DIVERGED -> "diverged";

@@ -54,29 +54,19 @@ class ChartsViewModelTest {
     }
 
     @Test
-    void aRemovedRunComesBackInItsPlaceThroughTheNoticesUndo() {
+    void aDeletedRunComesBackThroughTheNoticesUndo() {
+        RunListViewModel list = new RunListViewModel(history, context, new CurrentThreadTaskExecutor());
         RecordedRun first = history.start(NetworkSpec.defaults());
         RecordedRun second = history.start(NetworkSpec.defaults());
-        RecordedRun third = history.start(NetworkSpec.defaults());
-        charts.remove(second);
-        assertEquals(List.of(first, third), history.runs());
-        assertEquals("Removed run 2.", context.notice().get());
+        first.finishAs(RecordedRun.State.COMPLETED);
+        list.delete(first);
+        assertEquals(List.of(second), history.runs());
+        assertEquals("Run 1 deleted.", context.notice().get());
         assertEquals("Undo", context.noticeAction().get().label());
+        assertTrue(context.noticeFades().get());
 
         context.runNoticeAction();
-        assertEquals(List.of(first, second, third), history.runs());
-        assertEquals(null, history.lastRemoved().get(), "nothing more to undo");
-        assertEquals(second.color(), history.runs().get(1).color(), "it keeps its colour");
-    }
-
-    @Test
-    void undoPutsBackOnlyTheLastRemovedRun() {
-        RecordedRun first = history.start(NetworkSpec.defaults());
-        RecordedRun second = history.start(NetworkSpec.defaults());
-        charts.remove(first);
-        charts.remove(second);
-        charts.undoRemove();
-        charts.undoRemove();
-        assertEquals(List.of(second), history.runs());
+        assertTrue(history.runs().contains(first), "back on the list, with its colour and curves");
+        assertEquals("", context.notice().get(), "the notice that offered it is gone");
     }
 }

@@ -27,7 +27,7 @@ class InsideViewModelTest {
     private LabContext context;
     private InsideViewModel vm;
     private final List<float[]> sentToPad = new ArrayList<>();
-    private final TrainedModel bundled = ModelFile.loadBundledDefault().model();
+    private static final TrainedModel bundled = ModelFile.loadBundledDefault().model();
 
     @BeforeEach
     void showTheBundledModelOnAThousandTestImages() {
@@ -93,6 +93,16 @@ class InsideViewModelTest {
         assertEquals(InsideViewModel.Listing.cell(4, 9), vm.listing().get());
         assertTrue(vm.listed().stream().allMatch(v -> v.actual() == 4 && v.predicted() == 9));
         assertEquals(vm.inspection().get().cells().count(4, 9), vm.listed().size());
+    }
+
+    @Test
+    void theCaptionNamesTheModelInspectedEvenWhenItsNameComesJustAfterIt() {
+        vm.showing().set(true);
+        TrainedModel epoch = changed();
+        context.useModel(epoch, "784-128-10 from run 1, epoch 1");
+        assertTrue(vm.caption().get().startsWith("784-128-10 from run 1, epoch 1: "), vm.caption().get());
+        context.useModel(epoch, "784-128-10 from run 1"); // the run ends: same network, new name
+        assertTrue(vm.caption().get().startsWith("784-128-10 from run 1: "), vm.caption().get());
     }
 
     @Test

@@ -74,7 +74,7 @@ class TrainingViewModelTest {
             }
         };
         vm = new TrainingViewModel(context, designer, history, new CurrentThreadTaskExecutor(), scripted, clock,
-                () -> now);
+                RunRecording.NONE, () -> now);
     }
 
     @Test
