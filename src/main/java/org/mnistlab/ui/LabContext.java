@@ -1,6 +1,10 @@
 package org.mnistlab.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,6 +30,9 @@ public final class LabContext {
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper("no model yet");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper noticeFades = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<NoticeAction> noticeAction = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper noticeRevision = new ReadOnlyIntegerWrapper();
     private final FileDialogs dialogs;
 
     public LabContext(FileDialogs dialogs) {
@@ -47,8 +54,11 @@ public final class LabContext {
         String detail = error instanceof LabException ? error.getMessage()
                 : error instanceof OutOfMemoryError ? "out of memory; try fewer or smaller layers, or a smaller batch"
                 : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-        notice.set(what + ": " + detail);
+        post(what + ": " + detail, false, null);
     }
+
+    /** A button a notice may carry, e.g. "Undo" after a run was removed. */
+    public record NoticeAction(String label, Runnable action) {}
 
     public ObjectProperty<MnistData> data() {
         return data;
@@ -73,12 +83,52 @@ public final class LabContext {
         return notice.getReadOnlyProperty();
     }
 
+    /** A warning or an error: it stays until the user closes it or a new run starts. */
     public void showNotice(String text) {
-        notice.set(text);
+        post(text, false, null);
+    }
+
+    /** A confirmation ("Saved the charts to …"): the window lets it fade after a few seconds. */
+    public void showDone(String text) {
+        post(text, true, null);
+    }
+
+    /** A confirmation with a button, e.g. "Removed run 2" with "Undo"; it fades like {@link #showDone(String)}. */
+    public void showDone(String text, String actionLabel, Runnable action) {
+        post(text, true, new NoticeAction(actionLabel, action));
+    }
+
+    /** Runs the current notice's action, if it has one, and closes the notice. */
+    public void runNoticeAction() {
+        NoticeAction action = noticeAction.get();
+        dismissNotice();
+        if (action != null) action.action().run();
     }
 
     public void dismissNotice() {
-        notice.set("");
+        post("", false, null);
+    }
+
+    private void post(String text, boolean fades, NoticeAction action) {
+        notice.set(text);
+        noticeFades.set(fades);
+        noticeAction.set(action);
+        noticeRevision.set(noticeRevision.get() + 1);
+    }
+
+    /** Whether the current notice is a confirmation that may fade away, not a warning to keep. */
+    public ReadOnlyBooleanProperty noticeFades() {
+        return noticeFades.getReadOnlyProperty();
+    }
+
+    /** The current notice's button, or null. */
+    public ReadOnlyObjectProperty<NoticeAction> noticeAction() {
+        return noticeAction.getReadOnlyProperty();
+    }
+
+    /** Goes up with every notice posted, even one with the same text: the overlay restarts its fade. */
+    public ReadOnlyIntegerProperty noticeRevision() {
+        return noticeRevision.getReadOnlyProperty();
     }
 
     /** The one way the model changes: the pad, the gallery and Save model… follow it. */

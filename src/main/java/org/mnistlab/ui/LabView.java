@@ -1,17 +1,19 @@
 package org.mnistlab.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.mnistlab.backend.BackendInfo;
@@ -39,7 +41,8 @@ import org.mnistlab.ui.training.TrainingViewModel;
 
 /**
  * The window's layout: the designer and training buttons on the left; learning curves, sample
- * gallery and drawing pad as tabs in the middle; notices on top; the status bar below. Here the
+ * gallery and drawing pad as tabs in the middle; the menu bar on top, notices floating over the
+ * top edge; the status bar below. Here the
  * panels are wired to each other and given their collaborators: the task runners and the trainer.
  */
 public final class LabView {
@@ -88,12 +91,13 @@ public final class LabView {
 
         Tab samples = tab("Samples", new GalleryView(gallery).node());
         gallery.showing().bind(samples.selectedProperty());
-        Tab padTab = tab("Draw a digit",
-                new DrawingPadView(pad, new ModelFilesViewModel(context, background), context).node());
-        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, padTab);
+        ModelFilesViewModel models = new ModelFilesViewModel(context, background);
+        DrawingPadView padView = new DrawingPadView(pad, models, context);
+        Tab drawing = tab("Draw a digit", padView.node());
+        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing);
         InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
             pad.startFrom(pixels);
-            tabs.getSelectionModel().select(padTab);
+            tabs.getSelectionModel().select(drawing);
         });
         Tab insideTab = tab("Inside the network", new InsideView(inside).node());
         inside.showing().bind(insideTab.selectedProperty());
@@ -101,10 +105,16 @@ public final class LabView {
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        root.setTop(noticeBar(context));
-        root.setLeft(left);
-        root.setCenter(tabs);
+        BorderPane content = new BorderPane(tabs);
+        content.setLeft(left);
+        HelpDialogs help = new HelpDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow(),
+                status::backend);
+        LabMenuBar.Commands commands = menuCommands(padView, pad, models, charts, history, designer,
+                help, drawing);
+        root.setTop(new LabMenuBar(commands).node());
+        root.setCenter(new StackPane(content, new NoticeView(context).node()));
         root.setBottom(status.node());
+        LabMenuBar.installPlainKeys(root, commands);
         showBackend(context);
     }
 
@@ -134,22 +144,36 @@ public final class LabView {
         return new Tab(title, box);
     }
 
-    private static HBox noticeBar(LabContext context) {
-        Label text = new Label();
-        text.setId("notice");
-        text.setWrapText(true);
-        text.textProperty().bind(context.notice());
-        Button dismiss = new Button("✕");
-        dismiss.getStyleClass().add("small-button");
-        dismiss.setOnAction(e -> context.dismissNotice());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        HBox bar = new HBox(8, text, dismiss);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("notice-bar");
-        bar.visibleProperty().bind(context.notice().isNotEmpty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        return bar;
+    /**
+     * The menu's commands are the panels' own. Ctrl+Z takes back a stroke while the pad is shown,
+     * and otherwise puts back the last removed run.
+     */
+    private LabMenuBar.Commands menuCommands(DrawingPadView padView, PadViewModel pad, ModelFilesViewModel models,
+            ChartsView charts, RunHistory history, DesignerViewModel designer,
+            HelpDialogs help, Tab drawing) {
+        BooleanBinding onPad = drawing.selectedProperty().and(pad.strokeCount().greaterThan(0));
+        StringBinding undoText = Bindings.createStringBinding(
+                () -> drawing.isSelected() ? "Undo stroke" : runList.canUndo().get() ? "Undo delete run" : "Undo",
+                drawing.selectedProperty(), runList.canUndo());
+        BooleanBinding canUndo = onPad.or(drawing.selectedProperty().not().and(runList.canUndo()));
+        return new LabMenuBar.Commands(
+                padView::openModel, padView::saveModel, models.canSave(),
+                charts::exportCharts, charts::exportRuns, Bindings.isNotEmpty(history.runs()), this::quit,
+                () -> {
+                    if (drawing.isSelected()) pad.undo(); else runList.undoDelete();
+                }, undoText, canUndo,
+                pad::clear,
+                training::train, designer.canTrain(), training::togglePause,
+                Bindings.when(training.paused()).then("Resume").otherwise("Pause"),
+                training::stop, training.running(),
+                help::guide, help::shortcuts, help::about);
+    }
+
+    /** File > Quit: as closing the window, which stops a run under way first. */
+    private void quit() {
+        Window window = root.getScene().getWindow();
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        window.hide();
     }
 
     /** Asking ND4J loads its native backend: seconds, so never on the FX thread. */

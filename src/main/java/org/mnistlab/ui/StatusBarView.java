@@ -22,6 +22,11 @@ public final class StatusBarView {
         return bar;
     }
 
+    /** "CPU · 2 threads", or "CPU" until the backend has answered. */
+    public String backend() {
+        return backend.getText();
+    }
+
     public void setBackend(String text) {
         backend.setText(text);
     }

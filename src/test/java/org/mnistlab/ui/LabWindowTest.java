@@ -184,21 +184,30 @@ class LabWindowTest {
     }
 
     @Test
-    void layerSpinnerKeepsItsValueForTextThatIsNotANumber(FxRobot robot) throws Exception {
+    void layerSpinnerMarksBadUnitsWithTheCommandLinesMessage(FxRobot robot) throws Exception {
         Button train = robot.lookup("#trainButton").queryAs(Button.class);
         waitUntil(() -> !train.isDisabled());
         Spinner<Integer> units = robot.lookup(".units-spinner").query();
+        Label reason = robot.lookup("#trainBlockedReason").queryAs(Label.class);
         int before = units.getValue();
-        for (String typed : List.of("abc", "")) {
-            typeAndLeave(robot, units, typed);
-            assertEquals(before, units.getValue(), "after '" + typed + "'");
-            assertEquals(String.valueOf(before), units.getEditor().getText(), "after '" + typed + "'");
-            assertEquals("", robot.lookup("#notice").queryAs(Label.class).getText(), "after '" + typed + "'");
-        }
-        assertFalse(train.isDisabled());
 
-        typeAndLeave(robot, units, "99999");
-        assertEquals("4096", units.getEditor().getText(), "a number out of range is clamped");
+        typeAndLeave(robot, units, "abc");
+        assertEquals("abc", units.getEditor().getText(), "the text stays as typed, not reverted");
+        assertTrue(train.isDisabled());
+        assertEquals("Units: 'abc' is not a whole number", reason.getText());
+        assertTrue(units.getEditor().getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("invalid")), "the field is marked");
+        assertEquals("", robot.lookup("#notice").queryAs(Label.class).getText(), "a typo is no error notice");
+
+        typeAndLeave(robot, units, "100000");
+        assertEquals("100000", units.getEditor().getText(), "not silently clamped to 4096");
+        assertEquals("Units: 100000 is outside 1-4096", reason.getText());
+        assertEquals(before, units.getValue(), "the last good value is kept meanwhile");
+
+        typeAndLeave(robot, units, "4096");
+        assertFalse(train.isDisabled());
+        assertEquals("", reason.getText());
+        assertEquals(4096, units.getValue());
     }
 
     /** Replaces a spinner's text and tabs to the next control. */

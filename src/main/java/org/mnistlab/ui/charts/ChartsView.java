@@ -24,10 +24,11 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.FileChooser;
 import javafx.util.converter.PercentageStringConverter;
+import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
@@ -43,6 +44,8 @@ import org.mnistlab.ui.Texts;
 public final class ChartsView {
     /** Points per drawn curve; the raw curve stays in the {@link RecordedRun}. */
     static final int MAX_DRAWN_POINTS = 400;
+    /** Raw batch losses that end a diverged run's curve. */
+    static final int RAW_END_POINTS = 20;
 
     private final ChartsViewModel vm;
     private final RunHistory history;
@@ -72,7 +75,9 @@ public final class ChartsView {
         final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
         final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
         int markedRateChanges;
+        boolean divergenceMarked;
         ChangeListener<Number> onRevision;
+        ChangeListener<RecordedRun.State> onState;
     }
 
     private final RunListViewModel runs;
@@ -94,6 +99,7 @@ public final class ChartsView {
         Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
                 + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
                 + "vertical line: learning rate changed");
+        legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
         root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
@@ -121,7 +127,10 @@ public final class ChartsView {
         RunSeries series = drawn.get(run);
         if (series == null) return;
         List<XYChart.Data<Number, Number>> train = new ArrayList<>();
-        for (LossPoint p : Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS)) {
+        List<LossPoint> shown = Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS);
+        boolean diverged = run.state().get() == RecordedRun.State.DIVERGED;
+        if (diverged) shown = withRawEnd(shown, run.trainLoss());
+        for (LossPoint p : shown) {
             train.add(point(p.examplesSeen(), p.loss(), null));
         }
         series.train.getData().setAll(train);
@@ -133,8 +142,12 @@ public final class ChartsView {
         List<XYChart.Data<Number, Number>> validationAccuracy = new ArrayList<>();
         List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
-            test.add(point(e.examplesSeen(), e.testLoss(), SeriesStyle.dot(run.color())));
-            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), SeriesStyle.dot(run.color())));
+            test.add(point(e.examplesSeen(), e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
+                    String.format(Locale.ROOT, "Run %d · %,d examples seen · test loss %.4f", run.number(),
+                            e.examplesSeen(), e.testLoss()))));
+            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(),
+                    run.number()), String.format(Locale.ROOT, "Run %d · %,d examples seen · test accuracy %.2f%%",
+                    run.number(), e.examplesSeen(), 100 * e.testAccuracy()))));
             if (e.hasValidation()) {
                 validationLoss.add(point(e.examplesSeen(), e.validationLoss(), null));
                 validationAccuracy.add(point(e.examplesSeen(), e.validationAccuracy(), null));
@@ -148,13 +161,36 @@ public final class ChartsView {
         series.trainAccuracy.getData().addAll(trainAccuracy);
         List<RateChange> changes = run.rateChanges();
         for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number());
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number(),
+                    "lr " + NetworkSpec.formatNumber(change.learningRate()));
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
                 accuracyChart.markers().add(marker);
             }
         }
         series.markedRateChanges = changes.size();
+        if (diverged && !series.divergenceMarked && !run.trainLoss().isEmpty()) {
+            MarkedLineChart.Marker blowUp = new MarkedLineChart.Marker(
+                    run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run.color(), run.number(),
+                    "run " + run.number() + " diverged");
+            lossChart.markers().add(blowUp);
+            series.divergenceMarked = true;
+        }
+    }
+
+    /**
+     * A diverged run's curve ends in its last raw batch losses: smoothing would flatten the blow-up
+     * (a loss of 20 shows as 4), and that blow-up is the point of the plot. Losses that are no longer
+     * numbers (NaN, infinite) cannot be drawn and are left out; the marker shows where the run stopped.
+     */
+    static List<LossPoint> withRawEnd(List<LossPoint> smoothed, List<LossPoint> raw) {
+        List<LossPoint> end = raw.subList(Math.max(0, raw.size() - RAW_END_POINTS), raw.size()).stream()
+                .filter(p -> Double.isFinite(p.loss())).toList();
+        if (end.isEmpty()) return smoothed;
+        long from = end.get(0).examplesSeen();
+        List<LossPoint> out = new ArrayList<>(smoothed.stream().filter(p -> p.examplesSeen() < from).toList());
+        out.addAll(end);
+        return out;
     }
 
     private void draw(RecordedRun run) {
@@ -180,6 +216,8 @@ public final class ChartsView {
         }
         series.onRevision = (obs, old, now) -> refresh(run);
         run.revision().addListener(series.onRevision);
+        series.onState = (obs, old, now) -> refresh(run);
+        run.state().addListener(series.onState);
         drawn.put(run, series);
         refresh(run);
     }
@@ -188,11 +226,21 @@ public final class ChartsView {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
         run.revision().removeListener(series.onRevision);
+        run.state().removeListener(series.onState);
+        series.divergenceMarked = false;
         lossChart.getData().removeAll(series.train, series.test, series.validationLoss);
         accuracyChart.getData().removeAll(series.accuracy, series.validationAccuracy, series.trainAccuracy);
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
+    }
+
+    /** A test point shows its values when the mouse rests on it. */
+    private static Node hoverable(Node dot, String values) {
+        Tooltip tip = new Tooltip(values);
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        Tooltip.install(dot, tip);
+        return dot;
     }
 
     private static XYChart.Data<Number, Number> point(double x, double y, Node symbol) {
@@ -257,7 +305,7 @@ public final class ChartsView {
             CheckBox show = new CheckBox();
             show.selectedProperty().bindBidirectional(run.visible());
             show.setTooltip(Texts.tip("Show or hide this run on the charts"));
-            Rectangle swatch = new Rectangle(14, 14, run.color());
+            Node swatch = SeriesStyle.swatch(run.color(), run.number());
             Label label = new Label();
             label.textProperty().bind(run.label());
             // The label gives way (ending in "…") so that the buttons stay in view; its tooltip has it all.
@@ -267,6 +315,7 @@ public final class ChartsView {
             Tooltip whole = new Tooltip();
             whole.textProperty().bind(run.label());
             label.setTooltip(whole);
+            label.getStyleClass().add("elided-with-tooltip");
             Button model = new Button("Open model");
             model.getStyleClass().add("small-button");
             model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
@@ -277,6 +326,8 @@ public final class ChartsView {
             delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
             delete.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
             delete.setOnAction(e -> runs.delete(run));
+            model.setMinWidth(Region.USE_PREF_SIZE);
+            delete.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(8, show, swatch, label, model, delete);
             row.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
@@ -286,9 +337,9 @@ public final class ChartsView {
 
     private Node exportButtons() {
         Button png = new Button("Save charts as PNG…");
-        png.setOnAction(e -> savePng());
+        png.setOnAction(e -> exportCharts());
         Button csv = new Button("Export runs as CSV…");
-        csv.setOnAction(e -> saveCsv());
+        csv.setOnAction(e -> exportRuns());
         csv.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(history.runs()));
         Button export = new Button("Export selected runs…");
         export.setId("exportRuns");
@@ -302,7 +353,8 @@ public final class ChartsView {
         return new HBox(8, png, csv, export);
     }
 
-    private void savePng() {
+    /** Asks where, then saves a picture of the charts: the button and File > Export charts…. */
+    public void exportCharts() {
         Path target = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (target == null) return;
         WritableImage image = root.snapshot(null, null); // must happen on the FX thread
@@ -313,7 +365,9 @@ public final class ChartsView {
         vm.savePng(argb, width, height, target);
     }
 
-    private void saveCsv() {
+    /** Asks where, then writes every run's points as CSV: the button and File > Export runs…. */
+    public void exportRuns() {
+        if (history.runs().isEmpty()) return;
         Path target = exportTarget("Export runs", "runs.csv", "CSV table", "*.csv");
         if (target != null) vm.exportCsv(target);
     }
@@ -327,6 +381,7 @@ public final class ChartsView {
     private static MarkedLineChart chart(String title, String id) {
         NumberAxis x = new NumberAxis();
         x.setLabel("Examples seen");
+        x.setTickLabelFormatter(new CompactNumbers()); // 10k, 12.5k: labels that never run together
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();
         y.setLabel(title);

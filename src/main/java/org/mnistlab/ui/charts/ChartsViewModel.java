@@ -65,7 +65,7 @@ public final class ChartsViewModel {
 
     private void inBackground(Callable<Void> work, String done) {
         BackgroundTask.wrap(work).named("lab-export")
-                .onSuccess(nothing -> context.showNotice(done))
+                .onSuccess(nothing -> context.showDone(done))
                 .onFailure(error -> context.report("Could not save", error))
                 .executeWith(executor);
     }

@@ -9,29 +9,38 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
 
 /**
  * A line chart that can also draw vertical markers across the plot, e.g. where the learning
  * rate was changed during a run. JavaFX charts have no markers of their own.
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
-    /** A vertical line at {@code x} in data units, belonging to run number {@code run}. */
-    record Marker(double x, Color color, int run) {}
+    /** A vertical line at {@code x} in data units, belonging to run number {@code run}, captioned {@code label}. */
+    record Marker(double x, Color color, int run, String label) {}
 
     private final ObservableList<Marker> markers = FXCollections.observableArrayList();
     private final Map<Marker, Line> lines = new HashMap<>();
+    private final Map<Marker, Text> captions = new HashMap<>();
 
     MarkedLineChart(NumberAxis x, NumberAxis y) {
         super(x, y);
         markers.addListener((ListChangeListener<Marker>) change -> {
             while (change.next()) {
-                for (Marker m : change.getRemoved()) getPlotChildren().remove(lines.remove(m));
+                for (Marker m : change.getRemoved()) {
+                    getPlotChildren().remove(lines.remove(m));
+                    getPlotChildren().remove(captions.remove(m));
+                }
                 for (Marker m : change.getAddedSubList()) {
                     Line line = new Line();
                     line.setStroke(m.color());
                     line.getStyleClass().add("rate-marker");
                     lines.put(m, line);
-                    getPlotChildren().add(line);
+                    Text caption = new Text(m.label());
+                    caption.setFill(m.color());
+                    caption.getStyleClass().add("rate-marker-label");
+                    captions.put(m, caption);
+                    getPlotChildren().addAll(line, caption);
                 }
             }
             requestChartLayout();
@@ -54,6 +63,10 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             line.setStartY(0);
             line.setEndY(height);
             line.toFront();
+            Text caption = captions.get(entry.getKey());
+            caption.setX(x + 3);
+            caption.setY(12 + 14 * (entry.getKey().run() % 3)); // runs changed at one place stay readable
+            caption.toFront();
         }
     }
 }

@@ -53,6 +53,8 @@ public final class RecordedRun {
     private final int number;
     private final NetworkSpec spec;
     private final Color color;
+    /** Training images per epoch (0 when not known): what the CSV's epoch column is counted from. */
+    private final int examplesPerEpoch;
     private final List<LossPoint> trainLoss = new ArrayList<>();
     private final List<LossPoint> smoothedLoss = new ArrayList<>();
     private final List<EvaluationPoint> evaluations = new ArrayList<>();
@@ -75,21 +77,26 @@ public final class RecordedRun {
     private int restoredEpoch;
 
     RecordedRun(int number, NetworkSpec spec, Color color) {
-        this(number, spec, color, Instant.now());
+        this(number, spec, color, Instant.now(), 0);
     }
 
-    private RecordedRun(int number, NetworkSpec spec, Color color, Instant startedAt) {
+    RecordedRun(int number, NetworkSpec spec, Color color, int examplesPerEpoch) {
+        this(number, spec, color, Instant.now(), examplesPerEpoch);
+    }
+
+    private RecordedRun(int number, NetworkSpec spec, Color color, Instant startedAt, int examplesPerEpoch) {
         this.number = number;
         this.spec = spec;
         this.color = color;
         this.startedAt = startedAt;
+        this.examplesPerEpoch = examplesPerEpoch;
         name.set("Run " + number);
         updateLabel();
     }
 
     /** A run from the store, hidden and without its points until it is ticked; its spec must be readable. */
     static RecordedRun fromStore(StoredRun stored, Color color) {
-        RecordedRun run = new RecordedRun((int) stored.id(), stored.spec(), color, stored.startedAt());
+        RecordedRun run = new RecordedRun((int) stored.id(), stored.spec(), color, stored.startedAt(), 0);
         run.visible.set(false);
         run.pointsLoaded = false;
         run.state.set(State.of(stored.ending()));
@@ -170,7 +177,7 @@ public final class RecordedRun {
      * another thread (the CSV export) reads a copy taken on the FX thread.
      */
     RecordedRun snapshot() {
-        RecordedRun copy = new RecordedRun(number, spec, color, startedAt);
+        RecordedRun copy = new RecordedRun(number, spec, color, startedAt, examplesPerEpoch);
         copy.name.set(name.get());
         copy.trainLoss.addAll(trainLoss);
         copy.smoothedLoss.addAll(smoothedLoss);
@@ -277,6 +284,7 @@ public final class RecordedRun {
     public ReadOnlyObjectProperty<StoredRun> stored() { return stored.getReadOnlyProperty(); }
     public NetworkSpec spec() { return spec; }
     public Color color() { return color; }
+    public int examplesPerEpoch() { return examplesPerEpoch; }
     public List<LossPoint> trainLoss() { return Collections.unmodifiableList(trainLoss); }
     public List<LossPoint> smoothedLoss() { return Collections.unmodifiableList(smoothedLoss); }
     public List<EvaluationPoint> evaluations() { return Collections.unmodifiableList(evaluations); }

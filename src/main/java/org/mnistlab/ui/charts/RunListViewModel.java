@@ -190,6 +190,7 @@ public final class RunListViewModel implements RunRecording {
         if (selected.get() == run) selected.set(null);
         deleted.push(run);
         canUndo.set(true);
+        context.showDone(run.name().get() + " deleted.", "Undo", this::undoDelete);
         long id = run.storeId();
         if (id >= 0) inBackground(open -> {
             open.delete(id);

@@ -8,6 +8,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.Texts;
@@ -39,9 +41,13 @@ public final class DataView {
         folder.disableProperty().bind(busy);
         bundled.disableProperty().bind(busy);
 
-        HBox buttons = new HBox(6, folder, bundled);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(Texts.heading("Data"), description, buttons);
+        // The heading and the buttons share a row, so that the designer below has the height.
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, Texts.heading("Data"), spacer, folder, bundled);
+        row.setAlignment(Pos.CENTER_LEFT);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        root.getChildren().addAll(row, description);
         root.getStyleClass().add("data-panel");
     }
 

@@ -23,6 +23,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
@@ -39,17 +40,31 @@ public final class DesignerView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final DesignerViewModel vm;
-    private final VBox root = new VBox(10);
+    private final VBox root = new VBox(6);
     private final VBox layerRows = new VBox(4);
-    private final NetworkDiagram diagram = new NetworkDiagram(300, 90);
+    private final NetworkDiagram diagram = new NetworkDiagram(300, 64);
 
     public DesignerView(DesignerViewModel vm) {
         this.vm = vm;
         root.getStyleClass().add("designer");
+        // Compact enough that the whole designer fits a 1280×720 window without scrolling.
+        Label heading = Texts.heading("Network");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Node presets = presets();
+        HBox.setHgrow(presets, Priority.ALWAYS);
+        HBox network = new HBox(10, heading, presets);
+        network.setAlignment(Pos.CENTER_LEFT);
+        Button add = addLayerButton();
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        Label summary = summary();
+        summary.setWrapText(true); // a long architecture takes a second line beside the button
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox addAndSummary = new HBox(10, add, summary);
+        addAndSummary.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(
-                Texts.heading("Network"), presets(),
-                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addLayerButton(),
-                summary(), diagram,
+                network,
+                Texts.hint("Hidden layers (input 784 → … → 10 softmax outputs)"), layerRows, addAndSummary,
+                diagram,
                 Texts.heading("Training"), settingsGrid());
         // Rows are added, removed or moved: rebuild. A row's units or activation changed: its own
         // controls already show it, and rebuilding would replace the spinner the user is pressing.
@@ -74,6 +89,7 @@ public final class DesignerView {
         presets.getItems().setAll(Preset.all());
         presets.setPromptText("Start from a course network…");
         presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setMinWidth(0);
         presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
         // Each preset says in its own tooltip what it shows and what the notebook printed.
         presets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
@@ -111,11 +127,23 @@ public final class DesignerView {
         values.setConverter(keepValueOnBadText(units));
         units.setValueFactory(values);
         units.setEditable(true);
-        units.setPrefWidth(86);
+        units.setPrefWidth(96); // four digits and the caret
         units.getStyleClass().add("units-spinner");
-        units.setTooltip(Texts.tip("How many neurons this layer has (1–4096). More units can learn more, "
-                + "but train slower and can overfit."));
+        String help = "How many neurons this layer has (1–4096). More units can learn more, "
+                + "but train slower and can overfit.";
+        Tooltip tooltip = Texts.tip(help);
+        units.setTooltip(tooltip);
+        units.getEditor().setText(row.unitsText().get());
         units.valueProperty().addListener((obs, old, v) -> row.units().set(v));
+        // The text as typed is the row's units: bad text stays, marked, and blocks Train with its reason.
+        units.getEditor().textProperty().addListener((obs, old, text) -> row.unitsText().set(text));
+        Runnable mark = () -> {
+            String problem = row.unitsProblem();
+            units.getEditor().pseudoClassStateChanged(INVALID, !problem.isEmpty());
+            tooltip.setText(problem.isEmpty() ? help : capitalised(problem) + "\n\n" + help);
+        };
+        row.unitsText().addListener((obs, old, text) -> mark.run());
+        mark.run();
         ComboBox<ActivationKind> activation = new ComboBox<>();
         activation.getItems().setAll(ActivationKind.values());
         activation.setValue(row.activation().get());
@@ -136,7 +164,8 @@ public final class DesignerView {
 
     /**
      * Reads the units typed in a spinner. JavaFX commits the text through this on Enter and on
-     * focus loss; text that is no whole number puts the current value back instead of throwing.
+     * focus loss. Text that is no whole number, or is out of range, keeps the spinner's value and
+     * stays in the field as typed, marked with its message: it is neither clamped nor reverted.
      */
     private static StringConverter<Integer> keepValueOnBadText(Spinner<Integer> spinner) {
         return new StringConverter<>() {
@@ -148,16 +177,20 @@ public final class DesignerView {
             @Override
             public Integer fromString(String text) {
                 try {
-                    return Integer.valueOf(text.trim());
+                    int value = Integer.parseInt(text.trim());
+                    return value >= 1 && value <= HiddenLayer.MAX_UNITS ? value : spinner.getValue();
                 } catch (NumberFormatException e) {
-                    spinner.getEditor().setText(toString(spinner.getValue()));
                     return spinner.getValue();
                 }
             }
         };
     }
 
-    private Node addLayerButton() {
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private Button addLayerButton() {
         Button add = new Button("+ Add layer");
         add.setId("addLayerButton");
         add.setTooltip(Texts.tip("Adds a hidden layer at the output end. Deeper networks can learn more "
@@ -168,7 +201,7 @@ public final class DesignerView {
         return add;
     }
 
-    private Node summary() {
+    private Label summary() {
         Label summary = new Label();
         summary.setId("architectureSummary");
         summary.getStyleClass().add("summary");
@@ -182,7 +215,7 @@ public final class DesignerView {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("settings-grid");
         grid.setHgap(8);
-        grid.setVgap(6);
+        grid.setVgap(4);
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.layout.ColumnConstraints inputs = new javafx.scene.layout.ColumnConstraints();

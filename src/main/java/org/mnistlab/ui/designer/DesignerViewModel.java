@@ -48,7 +48,7 @@ public final class DesignerViewModel {
     private static final long PREVIEW_SEED = 1;
 
     private final ObservableList<LayerRow> layers =
-            FXCollections.observableArrayList(row -> new Observable[] {row.units(), row.activation()});
+            FXCollections.observableArrayList(row -> new Observable[] {row.units(), row.unitsText(), row.activation()});
     private final ObjectProperty<OptimizerKind> optimizer = new SimpleObjectProperty<>();
     private final StringProperty learningRate = new SimpleStringProperty();
     private final DoubleProperty learningRateLog10 = new SimpleDoubleProperty();

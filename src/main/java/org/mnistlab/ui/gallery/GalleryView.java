@@ -22,6 +22,8 @@ public final class GalleryView {
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
+    private static final double SIDE_WIDTH = 216;
+
     private final GalleryViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TilePane grid = new TilePane(6, 6);
@@ -54,6 +56,11 @@ public final class GalleryView {
         detail.setId("galleryDetail");
         detail.setWrapText(true);
         VBox side = new VBox(10, large, detail, new Label("What the network thinks:"), bars.node());
+        // A fixed width: the grid keeps its columns whatever the detail says.
+        side.setMinWidth(SIDE_WIDTH);
+        side.setPrefWidth(SIDE_WIDTH);
+        side.setMaxWidth(SIDE_WIDTH);
+        detail.setMaxWidth(SIDE_WIDTH - 16);
         side.getStyleClass().add("gallery-detail");
 
         root.setTop(top);

@@ -26,8 +26,12 @@ public final class DrawingPadView {
     private final Canvas canvas = new Canvas(PadViewModel.CANVAS_SIDE, PadViewModel.CANVAS_SIDE);
     private final VBox root = new VBox(14);
     private final ScrollPane scroll;
+    private final ModelFilesViewModel models;
+    private final LabContext context;
 
     public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context) {
+        this.models = models;
+        this.context = context;
         canvas.setId("padCanvas");
         canvas.getStyleClass().add("pad-canvas");
         canvas.setOnMousePressed(e -> {
@@ -87,24 +91,20 @@ public final class DrawingPadView {
         open.setId("openModelButton");
         open.setTooltip(Texts.tip("Use a model saved earlier, here or with the command line (train --out)."));
         open.disableProperty().bind(models.busy());
-        open.setOnAction(e -> {
-            Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
-            if (file != null) models.open(file);
-        });
+        open.setOnAction(e -> openModel());
         Button save = new Button("Save model…");
         save.setId("saveModelButton");
         save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
-        save.setOnAction(e -> {
-            Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
-            if (file != null) models.save(file);
-        });
+        save.setOnAction(e -> saveModel());
         Label saved = Texts.hint("");
         saved.setId("modelFileMessage");
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
         VBox answer = new VBox(8, new Label("The network reads:"), digit, doubt, message, bars.node(), model,
                 new HBox(8, open, save), saved);
+        open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         PadStepsView steps = new PadStepsView();
         ActivationStripsView strips = new ActivationStripsView();
@@ -128,6 +128,19 @@ public final class DrawingPadView {
 
     public Node node() {
         return scroll;
+    }
+
+    /** Asks for a model file and opens it: the Open model… button and File > Open model… (Ctrl+O). */
+    public void openModel() {
+        Path file = context.dialogs().chooseModelToOpen(root.getScene().getWindow());
+        if (file != null) models.open(file);
+    }
+
+    /** Asks where to save the pad's model and saves it: the button and File > Save model… (Ctrl+S). */
+    public void saveModel() {
+        if (!models.canSave().get()) return;
+        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
+        if (file != null) models.save(file);
     }
 
     private static double clamp(double v) {

@@ -51,6 +51,7 @@ public final class PadViewModel {
     private final ReadOnlyObjectWrapper<InkImage> picture = new ReadOnlyObjectWrapper<>(BLANK);
     private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> networkInput = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper strokeCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper predicted = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
     private final ReadOnlyObjectWrapper<DrawingReading> details = new ReadOnlyObjectWrapper<>();
@@ -184,6 +185,7 @@ public final class PadViewModel {
     }
 
     private void update() {
+        strokeCount.set(strokes.size());
         if (strokes.isEmpty() && startingPicture == null) {
             reader.cancel();
             picture.set(BLANK);
@@ -227,6 +229,8 @@ public final class PadViewModel {
     /** "Unsure: between 4 (48 %) and 9 (37 %)" when no digit reaches {@link #SURE}; else empty. */
     public StringBinding doubt() { return doubt; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+    /** How many strokes Undo can take back. */
+    public ReadOnlyIntegerProperty strokeCount() { return strokeCount.getReadOnlyProperty(); }
     /** The steps from drawing to input and every hidden layer's activations; null when nothing is read. */
     public ReadOnlyObjectProperty<DrawingReading> details() { return details.getReadOnlyProperty(); }
     /** The current model's first-layer weight pictures, which the activation strip links to. */

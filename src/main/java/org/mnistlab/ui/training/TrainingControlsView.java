@@ -39,6 +39,8 @@ public final class TrainingControlsView {
         reason.setId("trainBlockedReason");
         reason.getStyleClass().add("blocked-reason");
         reason.setWrapText(true);
+        // A long reason (the memory guard's) wraps onto more lines rather than ending in "…".
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         reason.textProperty().bind(designer.trainBlockedReason());
 
         HBox buttons = new HBox(8, train, pause, stop);

@@ -1,6 +1,7 @@
 package org.mnistlab.ui.training;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,12 +42,14 @@ public final class TrainingViewModel {
     private final TaskExecutor trainingThread;
     private final RunStarter starter;
     private final FrameClock clock;
+    private final LongSupplier nanoTime;
     private final RunRecording recording;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private TrainingControl control;
+    private RemainingTime remaining;
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
             TaskExecutor trainingThread, RunStarter starter, FrameClock clock) {
@@ -56,7 +59,15 @@ public final class TrainingViewModel {
     /** @param recording keeps each run in the run store, from the training thread */
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
             TaskExecutor trainingThread, RunStarter starter, FrameClock clock, RunRecording recording) {
+        this(context, designer, history, trainingThread, starter, clock, recording, System::nanoTime);
+    }
+
+    /** {@code nanoTime}: the time the ETA is measured by; tests give their own. */
+    TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
+            TaskExecutor trainingThread, RunStarter starter, FrameClock clock, RunRecording recording,
+            LongSupplier nanoTime) {
         this.recording = recording;
+        this.nanoTime = nanoTime;
         this.context = context;
         this.designer = designer;
         this.history = history;
@@ -76,12 +87,14 @@ public final class TrainingViewModel {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        RecordedRun run = history.start(spec);
+        RecordedRun run = history.start(spec, data.train().count());
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * data.train().count(), nanoTime.getAsLong());
+        remaining = eta;
         context.dismissNotice();
         running.set(true);
         paused.set(false);
@@ -89,7 +102,7 @@ public final class TrainingViewModel {
         AtomicReference<RunRecorder> recorder = new AtomicReference<>();
         FrameClock.Ticking frames = clock.start(() -> {
             noteRecorded(run, recorder.get());
-            deliver(run, mailbox.drain(), spec);
+            deliver(run, mailbox.drain(), spec, eta);
         });
         BackgroundTask.wrap(() -> {
             RunRecorder started = recording.begin(spec, data);
@@ -103,13 +116,13 @@ public final class TrainingViewModel {
                 .onSuccess(outcome -> {
                     frames.stop();
                     noteRecorded(run, recorder.get());
-                    deliver(run, mailbox.drain(), spec);
+                    deliver(run, mailbox.drain(), spec, eta);
                     finish(run, outcome);
                     recording.ended(run);
                 })
                 .onFailure(error -> {
                     frames.stop();
-                    deliver(run, mailbox.drain(), spec);
+                    deliver(run, mailbox.drain(), spec, eta);
                     run.finishAs(RecordedRun.State.STOPPED);
                     context.report(run.name().get() + " failed", error);
                     ended();
@@ -119,7 +132,13 @@ public final class TrainingViewModel {
 
     public void togglePause() {
         if (!running.get()) return;
-        if (paused.get()) control.resume(); else control.pause();
+        if (paused.get()) {
+            control.resume();
+            remaining.resume(nanoTime.getAsLong());
+        } else {
+            control.pause();
+            remaining.pause(nanoTime.getAsLong());
+        }
         paused.set(!paused.get());
         if (paused.get()) statusLine.set("Paused — press Resume to go on");
     }
@@ -133,7 +152,7 @@ public final class TrainingViewModel {
         if (recorder != null && recorder.runId() >= 0 && run.storeId() < 0) recording.recorded(run, recorder.runId());
     }
 
-    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec) {
+    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta) {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
@@ -144,10 +163,9 @@ public final class TrainingViewModel {
         if (p != null && !paused.get()) {
             double done = ((p.epoch() - 1) * (double) p.batchesPerEpoch() + p.batch())
                     / ((double) spec.epochs() * p.batchesPerEpoch());
-            double remainingExamples = (1 - done) * spec.epochs() * p.batchesPerEpoch() * spec.batchSize();
             statusLine.set(String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
                     run.name().get(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
-                    duration(remainingExamples / Math.max(1, p.samplesPerSecond()))));
+                    eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
     }
@@ -184,12 +202,6 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         control = null;
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
     }
 
     public ReadOnlyBooleanProperty running() {

@@ -50,5 +50,23 @@ class ChartsViewModelTest {
         assertEquals(0xFF0000FF, read.getRGB(0, 1));
         assertEquals(0xFF00FF00, read.getRGB(1, 0));
         assertEquals("Saved the charts to " + png, context.notice().get());
+        assertTrue(context.noticeFades().get(), "a confirmation fades; it is no warning to keep");
+    }
+
+    @Test
+    void aDeletedRunComesBackThroughTheNoticesUndo() {
+        RunListViewModel list = new RunListViewModel(history, context, new CurrentThreadTaskExecutor());
+        RecordedRun first = history.start(NetworkSpec.defaults());
+        RecordedRun second = history.start(NetworkSpec.defaults());
+        first.finishAs(RecordedRun.State.COMPLETED);
+        list.delete(first);
+        assertEquals(List.of(second), history.runs());
+        assertEquals("Run 1 deleted.", context.notice().get());
+        assertEquals("Undo", context.noticeAction().get().label());
+        assertTrue(context.noticeFades().get());
+
+        context.runNoticeAction();
+        assertTrue(history.runs().contains(first), "back on the list, with its colour and curves");
+        assertEquals("", context.notice().get(), "the notice that offered it is gone");
     }
 }

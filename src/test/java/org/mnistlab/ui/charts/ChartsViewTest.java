@@ -83,6 +83,29 @@ class ChartsViewTest {
     }
 
     @Test
+    void aDivergedRunEndsInItsRawLossesWithAMarkWhereItStopped(FxRobot robot) {
+        RecordedRun[] run = new RecordedRun[1];
+        robot.interact(() -> {
+            run[0] = history.start(NetworkSpec.defaults());
+            List<LossPoint> losses = new java.util.ArrayList<>();
+            for (int i = 1; i <= 200; i++) losses.add(new LossPoint(100L * i, 2.0));
+            losses.add(new LossPoint(20_100, 8.0));
+            losses.add(new LossPoint(20_200, 20.5));
+            losses.add(new LossPoint(20_300, Double.NaN));
+            run[0].append(losses, List.of(), List.of());
+            run[0].finishAs(RecordedRun.State.DIVERGED);
+        });
+        LineChart<Number, Number> loss = robot.lookup("#lossChart").query();
+        List<XYChart.Data<Number, Number>> train = loss.getData().get(0).getData();
+        double peak = train.stream().mapToDouble(p -> p.getYValue().doubleValue()).max().orElseThrow();
+        assertEquals(20.5, peak, 1e-9, "the smoothed curve alone would peak near 3");
+        assertEquals(20_200.0, train.get(train.size() - 1).getXValue().doubleValue(), "NaN is left out");
+        MarkedLineChart marked = (MarkedLineChart) loss;
+        assertEquals(List.of("run 1 diverged"), marked.markers().stream().map(MarkedLineChart.Marker::label).toList());
+        assertEquals(20_300.0, marked.markers().get(0).x(), "marked where the run stopped");
+    }
+
+    @Test
     void accuracyAxisReadsFromZeroToOneHundredPercent(FxRobot robot) {
         LineChart<Number, Number> accuracy = robot.lookup("#accuracyChart").query();
         List<String> labels = accuracy.getYAxis().getChildrenUnmodifiable().stream()

@@ -75,6 +75,21 @@ class DesignerViewModelTest {
     }
 
     @Test
+    void unitsTypedAsTextAreReadAsTheCommandLineReadsThem() {
+        DesignerViewModel vm = designer(PLENTY);
+        LayerRow first = vm.layers().get(0);
+        first.unitsText().set("abc");
+        assertEquals("Units: 'abc' is not a whole number", vm.trainBlockedReason().get());
+        assertEquals(64, first.units().get(), "the diagram keeps the last good value");
+        first.unitsText().set("100000");
+        assertEquals("Units: 100000 is outside 1-4096", vm.trainBlockedReason().get());
+        first.unitsText().set(" 128 ");
+        assertTrue(vm.check().get().isValid(), vm.check().get().message());
+        assertEquals(128, vm.check().get().spec().hiddenLayers().get(0).units());
+        assertEquals(128, first.units().get());
+    }
+
+    @Test
     void aBatchLargerThanTheDataIsRefused() {
         DesignerViewModel vm = designer(PLENTY);
         vm.trainImages().set(3_000); // a small data folder
