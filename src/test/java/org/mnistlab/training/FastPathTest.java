@@ -29,6 +29,7 @@ import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.TrainedModel;
+import org.mnistlab.network.WeightInitKind;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.testing.TestData;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -148,6 +149,13 @@ class FastPathTest {
         MultiLayerNetwork without = assertSameTrajectory(spec.toBuilder().l2(0).build(), STEPS);
         assertTrue(withL2.params().distance2(without.params()) > 1e-4, "L2 changed the weights");
         if (kind == OptimizerKind.ADAM) assertSameLossAndGradient(spec);
+    }
+
+    /** The fast path trains whatever weights DL4J drew; every initialisation starts it from them. */
+    @ParameterizedTest
+    @EnumSource(WeightInitKind.class)
+    void everyWeightInitialisationTrainsAsDl4jFitDoes(WeightInitKind init) {
+        assertSameTrajectory(withActivation(ActivationKind.TANH).toBuilder().weightInit(init).build(), STEPS);
     }
 
     @Test
