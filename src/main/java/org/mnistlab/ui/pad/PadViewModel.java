@@ -56,13 +56,14 @@ public final class PadViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(PROMPT);
     private final ReadOnlyObjectWrapper<DrawingReading> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WeightGrid> firstLayer = new ReadOnlyObjectWrapper<>();
-    private final LatestOnly<Reading> reader;
+    private final LatestOnly<Read> reader;
     private final StringBinding answer = Bindings.createStringBinding(
             () -> predicted.get() < 0 ? "?" : String.valueOf(predicted.get()), predicted);
     /** Below this top probability the pad says the network is unsure, and between which two digits. */
     public static final double SURE = 0.6;
     private final StringBinding doubt = Bindings.createStringBinding(() -> doubt(probabilities.get()), probabilities);
-    private final LatestOnly<WeightGrid> weightsReader;
+    /** The model {@link #firstLayer} was read from. */
+    private TrainedModel weightsOf;
     /** A picture to draw over (a test image sent from the inside panel); null for a blank start. */
     private InkImage startingPicture;
 
@@ -70,6 +71,9 @@ public final class PadViewModel {
      * What one reading found: the 28×28 input and the 10 probabilities (null when there is nothing
      * to read), and for a drawing read by a model, every step and layer on the way.
      */
+    /** A reading, with the model's first-layer pictures when they were read along with it. */
+    private record Read(Reading reading, WeightGrid weights) {}
+
     record Reading(float[] input, float[] probabilities, String message, DrawingReading details) {
         Reading(float[] input, float[] probabilities, String message) {
             this(input, probabilities, message, null);
@@ -82,33 +86,25 @@ public final class PadViewModel {
         reader = new LatestOnly<>(executor, () -> {
             InkImage drawn = picture.get();
             TrainedModel model = context.model().get();
-            return BackgroundTask.wrap(() -> read(drawn, model)).named("lab-pad-reader")
-                    .onSuccess(this::show)
+            // The first layer's pictures are read with the first drawing a model sees, not at
+            // every epoch: a pad nobody draws on costs the run nothing and leaves no thread.
+            boolean needWeights = model != null && weightsOf != model;
+            return BackgroundTask.wrap(() -> new Read(read(drawn, model),
+                            needWeights ? WeightGrid.of(model, WeightGrid.MAX_UNITS) : null))
+                    .named("lab-pad-reader")
+                    .onSuccess(read -> {
+                        if (read.weights() != null) {
+                            weightsOf = model;
+                            firstLayer.set(read.weights());
+                        }
+                        show(read.reading());
+                    })
                     .onFailure(error -> {
                         message.set("Could not read the drawing: " + error.getMessage());
                         context.report("Could not read the drawing", error);
                     });
         });
-        weightsReader = new LatestOnly<>(executor, () -> {
-            TrainedModel model = context.model().get();
-            return BackgroundTask.wrap(() -> WeightGrid.of(model, WeightGrid.MAX_UNITS))
-                    .named("lab-pad-weights").onSuccess(firstLayer::set)
-                    .onFailure(error -> context.report("Could not read the model's weights", error));
-        });
-        context.model().addListener((obs, old, model) -> {
-            readWeights();
-            update();
-        });
-        readWeights();
-    }
-
-    private void readWeights() {
-        if (context.model().get() == null) {
-            weightsReader.cancel();
-            firstLayer.set(null);
-        } else {
-            weightsReader.request();
-        }
+        context.model().addListener((obs, old, model) -> update());
     }
 
     /**
