@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.mnistlab.Quoted;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.Names;
@@ -79,7 +80,11 @@ final class SpecOptions {
                     (args, b) -> b.validationImages(validation(args))),
             whole("patience", "patience", "stop when the validation loss has not improved for this many\n"
                     + "epochs, keeping the best network (needs --validation; 0: never)",
-                    NetworkSpec::patience, NetworkSpec.Builder::patience));
+                    NetworkSpec::patience, NetworkSpec.Builder::patience),
+            choice("augment", "augmentation", Augmentation.class, Augmentation::parse, NetworkSpec::augmentation,
+                    NetworkSpec.Builder::augmentation,
+                    ";\ndistorts training images afresh each epoch (rotation, shear, scale, shift,\n"
+                            + "stroke width; strong adds elastic wobble); the test set never is"));
 
     static final Set<String> NAMES = OPTIONS.stream().map(SpecOption::name).collect(Collectors.toUnmodifiableSet());
 

@@ -22,6 +22,7 @@ import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
  *     on while it trains, as the notebooks' 55,000 / 5,000 split does; 0 for none
  * @param patience stop when the validation loss has not improved for this many epochs, and keep
  *     the best network rather than the last; 0 for never (needs validation images)
+ * @param augmentation whether, and how strongly, training images are distorted on the fly
  */
 @JsonDeserialize(builder = NetworkSpec.Builder.class)
 public record NetworkSpec(
@@ -38,7 +39,8 @@ public record NetworkSpec(
         double initScale,
         Normalization normalization,
         int validationImages,
-        int patience) {
+        int patience,
+        Augmentation augmentation) {
 
     public static final int INPUTS = DigitSet.PIXELS;
     public static final int OUTPUTS = DigitSet.CLASSES;
@@ -57,6 +59,7 @@ public record NetworkSpec(
         require(optimizer != null, "optimizer", "missing");
         require(weightInit != null, "init", "missing");
         require(normalization != null, "normalization", "missing");
+        require(augmentation != null, "augment", "missing");
         requireRange("learning rate", learningRate, 0, false, MAX_LEARNING_RATE);
         requireRange("momentum", momentum, 0, true, 0.999);
         requireBetween("batch size", batchSize, 1, MAX_BATCH);
@@ -92,7 +95,7 @@ public record NetworkSpec(
         return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
                 .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
                 .weightInit(weightInit).initScale(initScale).normalization(normalization)
-                .validationImages(validationImages).patience(patience);
+                .validationImages(validationImages).patience(patience).augmentation(augmentation);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -123,7 +126,8 @@ public record NetworkSpec(
                 .distinct().collect(Collectors.joining("/"));
         return architecture() + (activations.isEmpty() ? "" : " " + activations)
                 + " · " + optimizer + " lr " + formatNumber(learningRate) + " · batch " + batchSize
-                + (dropout > 0 ? " · dropout " + formatNumber(dropout) : "");
+                + (dropout > 0 ? " · dropout " + formatNumber(dropout) : "")
+                + (augmentation.distorts() ? " · " + Names.typed(augmentation) + " distortion" : "");
     }
 
     public static String formatNumber(double v) {
@@ -186,6 +190,7 @@ public record NetworkSpec(
         private Normalization normalization = Normalization.SCALE_01;
         private int validationImages = 0;
         private int patience = 0;
+        private Augmentation augmentation = Augmentation.OFF;
 
         private Builder() {}
 
@@ -203,11 +208,12 @@ public record NetworkSpec(
         public Builder normalization(Normalization value) { normalization = value; return this; }
         public Builder validationImages(int value) { validationImages = value; return this; }
         public Builder patience(int value) { patience = value; return this; }
+        public Builder augmentation(Augmentation value) { augmentation = value; return this; }
 
         /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
         public NetworkSpec build() {
             return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                    dropout, l2, weightInit, initScale, normalization, validationImages, patience);
+                    dropout, l2, weightInit, initScale, normalization, validationImages, patience, augmentation);
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sdot;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -78,8 +77,9 @@ final class FastPath implements AutoCloseable {
     private final float[] paramsHeap;
     /** A column of ones, batch long, for summing over the batch with BLAS. */
     private final NativeBuffer ones;
+    private final BatchSource source;
     /**
-     * The images. Held as a buffer that keeps its INDArray: a bare view of the array's memory would
+     * The stored images, which the source reads unless it distorts them. Held as a buffer that keeps its INDArray: a bare view of the array's memory would
      * let the collector free it under us once the caller drops the array (a test did, and read garbage).
      */
     private final NativeBuffer features;
@@ -92,6 +92,15 @@ final class FastPath implements AutoCloseable {
      */
     FastPath(NetworkSpec spec, MultiLayerNetwork network, INDArray features, byte[] labels,
             StepProfile profile) {
+        this(spec, network, features, labels, profile, null);
+    }
+
+    /**
+     * @param source where each batch's input rows come from (distorted copies, say); null for the
+     *     rows of {@code features} as they are
+     */
+    FastPath(NetworkSpec spec, MultiLayerNetwork network, INDArray features, byte[] labels,
+            StepProfile profile, BatchSource source) {
         String unsupported = unsupportedReason(spec);
         if (unsupported != null) throw new IllegalArgumentException("fast path cannot train " + unsupported);
         if (features.dataType() != DataType.FLOAT || features.offset() != 0 || features.ordering() != 'c') {
@@ -104,6 +113,7 @@ final class FastPath implements AutoCloseable {
         this.profile = profile;
         this.iteration = network.getIterationCount();
         this.features = NativeBuffer.of(features);
+        this.source = source != null ? source : BatchSource.stored(this.features.buffer(), NetworkSpec.INPUTS);
         this.labels = labels;
 
         INDArray flat = network.params();
@@ -236,12 +246,7 @@ final class FastPath implements AutoCloseable {
     }
 
     private void gather(int[] order, int from, int batch) {
-        FloatBuffer out = layers[0].input.buffer();
-        FloatBuffer images = features.buffer();
-        int width = layout.inputs(0);
-        for (int r = 0; r < batch; r++) {
-            out.put(r * width, images, order[from + r] * width, width);
-        }
+        source.gather(order, from, from + batch, layers[0].input.buffer());
     }
 
     /** Bias, activation and dropout of a hidden layer, into the next layer's input. */

@@ -3,6 +3,7 @@ package org.mnistlab.training;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.mnistlab.backend.Threads;
+import org.mnistlab.data.DigitDistorter;
 import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
@@ -137,7 +138,7 @@ public final class Trainer {
     /** Trains one batch at a time, either way. */
     private interface Steps extends AutoCloseable {
         /** Called once per epoch with the epoch's order, before its batches. */
-        default void startEpoch(int[] order) {}
+        default void startEpoch(int epoch, int[] order) {}
 
         /** @return the batch's training loss */
         double train(int[] order, int from, int to);
@@ -149,32 +150,39 @@ public final class Trainer {
         default void close() {}
     }
 
-    /** DL4J's own {@code fit}, on views of the epoch's shuffled copy of the data. */
+    /**
+     * DL4J's own {@code fit}, on views of the epoch's shuffled copy of the data, or on each batch's
+     * distorted copies when the spec distorts.
+     */
     private static final class Dl4jSteps implements Steps {
         private final MultiLayerNetwork network;
         private final INDArray features;
         private final INDArray labels;
+        /** Null when the stored rows are used as they are. */
+        private final DistortedBatches distorted;
         private INDArray epochFeatures;
         private INDArray epochLabels;
 
-        Dl4jSteps(MultiLayerNetwork network, INDArray features, INDArray labels) {
+        Dl4jSteps(MultiLayerNetwork network, INDArray features, INDArray labels, DistortedBatches distorted) {
             this.network = network;
             this.features = features;
             this.labels = labels;
+            this.distorted = distorted;
         }
 
         @Override
-        public void startEpoch(int[] order) {
+        public void startEpoch(int epoch, int[] order) {
             freeEpochCopies();
-            epochFeatures = Nd4j.pullRows(features, 1, order);
+            if (distorted == null) epochFeatures = Nd4j.pullRows(features, 1, order);
             epochLabels = Nd4j.pullRows(labels, 1, order);
         }
 
         @Override
         public double train(int[] order, int from, int to) {
-            network.fit(new DataSet(
-                    epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                    epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
+            INDArray batch = distorted == null
+                    ? epochFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
+                    : Nd4j.create(distorted.rows(order, from, to), new long[] {to - from, NetworkSpec.INPUTS}, 'c');
+            network.fit(new DataSet(batch, epochLabels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all())));
             return network.score();
         }
 
@@ -185,7 +193,8 @@ public final class Trainer {
         }
 
         private void freeEpochCopies() {
-            if (epochFeatures != null) NativeMemory.free(network, epochFeatures, epochLabels);
+            if (epochFeatures != null) NativeMemory.free(network, epochFeatures);
+            if (epochLabels != null) NativeMemory.free(network, epochLabels);
         }
     }
 
@@ -200,7 +209,7 @@ public final class Trainer {
         }
 
         @Override
-        public void startEpoch(int[] order) {
+        public void startEpoch(int epoch, int[] order) {
             if (profile != null) profile.skipGap();
         }
 
@@ -228,6 +237,11 @@ public final class Trainer {
         private final INDArray features = train.features(spec.normalization());
         private final Steps steps;
         private final INDArray testFeatures = test.features(spec.normalization());
+        /** Distorted training rows, when the spec asks for them; the test set is never distorted. */
+        private final DistortedBatches distorted = spec.augmentation().distorts()
+                ? new DistortedBatches(train, spec.normalization(),
+                        new DigitDistorter(spec.augmentation().ranges(), spec.seed()), spec.seed(), spec.batchSize())
+                : null;
         private final DigitSet trainSample = train.first(TRAIN_ACCURACY_SAMPLE);
         private final INDArray trainSampleFeatures = trainSample.features(spec.normalization());
         private final INDArray validationFeatures = validation == null ? null
@@ -253,8 +267,8 @@ public final class Trainer {
             this.listener = listener;
             this.control = control;
             steps = usesFastPath()
-                    ? new FastSteps(new FastPath(spec, network, features, train.labels(), profile), profile)
-                    : new Dl4jSteps(network, features, train.oneHotLabels());
+                    ? new FastSteps(new FastPath(spec, network, features, train.labels(), profile, distorted), profile)
+                    : new Dl4jSteps(network, features, train.oneHotLabels(), distorted);
         }
 
         TrainingOutcome execute() {
@@ -277,6 +291,7 @@ public final class Trainer {
                 }
                 return outcome(TrainingOutcome.Status.COMPLETED, message);
             } finally {
+                if (distorted != null) distorted.close();
                 NativeMemory.free(network, features, testFeatures, trainSampleFeatures);
                 if (validationFeatures != null) NativeMemory.free(network, validationFeatures);
             }
@@ -285,7 +300,8 @@ public final class Trainer {
         /** @return an outcome if the run ended during this epoch, else null */
         private TrainingOutcome trainEpoch(int epoch) {
             int[] order = DigitSet.permutation(train.count(), shuffleRandom);
-            steps.startEpoch(order);
+            if (distorted != null) distorted.startEpoch(epoch, order);
+            steps.startEpoch(epoch, order);
             long trainingNanos = 0;
             long epochExamples = 0;
             double lossSum = 0;

@@ -1,5 +1,7 @@
 package org.mnistlab.ui;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.concurrent.Task;
 import org.mnistlab.training.TrainingThread;
 
@@ -9,6 +11,7 @@ import org.mnistlab.training.TrainingThread;
  *
  * <p>{@link #threadPerTask()} gives each piece of work a fresh daemon thread, not a pool: closing
  * the window must leave no thread of ours behind, and a pool would keep its idle threads.
+ * {@link #awaitIdle} lets the window wait for the few still under way when it closes.
  * {@link #on(TrainingThread)} puts runs on the session's one training thread.
  */
 public final class FxTaskExecutor implements TaskExecutor {
@@ -18,17 +21,46 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     private final Threads threads;
+    /** Threads started by {@link #threadPerTask()}, pruned of ended ones as new ones start. */
+    private final Set<Thread> underWay = ConcurrentHashMap.newKeySet();
 
     private FxTaskExecutor(Threads threads) {
         this.threads = threads;
     }
 
-    public static FxTaskExecutor threadPerTask() {
-        return new FxTaskExecutor((work, name) -> {
+    private FxTaskExecutor() {
+        this.threads = (work, name) -> {
             Thread thread = new Thread(work, name);
             thread.setDaemon(true);
+            underWay.removeIf(ended -> !ended.isAlive());
+            underWay.add(thread);
             thread.start();
-        });
+        };
+    }
+
+    public static FxTaskExecutor threadPerTask() {
+        return new FxTaskExecutor();
+    }
+
+    /**
+     * Waits up to {@code timeoutMillis} for the tasks under way (a reading, an evaluation) to end,
+     * so closing the window leaves no thread of ours behind.
+     *
+     * @return true if none is left
+     */
+    public boolean awaitIdle(long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        for (Thread thread : Set.copyOf(underWay)) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) break;
+            try {
+                thread.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return underWay.stream().noneMatch(Thread::isAlive);
     }
 
     public static FxTaskExecutor on(TrainingThread thread) {

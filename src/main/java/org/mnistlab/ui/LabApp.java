@@ -23,7 +23,7 @@ public class LabApp extends Application {
     private final FileDialogs dialogs;
     /** The run store to open; null keeps runs only in the window (most window tests). */
     private final Path runStore;
-    private final TaskExecutor background = FxTaskExecutor.threadPerTask();
+    private final FxTaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
@@ -90,6 +90,7 @@ public class LabApp extends Application {
     @Override
     public void stop() {
         if (view != null) view.shutdown();
+        background.awaitIdle(2000); // a pad reading or an evaluation still under way ends first
     }
 
     /**

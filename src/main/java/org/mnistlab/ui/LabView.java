@@ -66,6 +66,7 @@ public final class LabView {
         designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
+        designer.previewDigit().bind(context.data().map(d -> d.train().intensities(0)));
         RunHistory history = new RunHistory();
         runList = new RunListViewModel(history, context, background);
         ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());

@@ -124,7 +124,7 @@ class CliTest {
             "--patience=2", "--patience=-1", "--bogus", "--lr=abc", "--lr=-1", "--lr=0", "--lr=NaN", "--lr=Infinity", "--lr=1e999",
             "--batch=0", "--batch=-5", "--batch=1.5", "--batch=99999999999", "--epochs=0", "--momentum=NaN",
             "--dropout=-0.1", "--l2=-Infinity", "--layers=64,x", "--layers=10000000", "--layers=64,-3",
-            "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101"})
+            "--optimizer=lbfgs", "--activation=relu,tanh,relu", "--batch=101", "--augment=heavy", "--augment="})
     void badFlagOrValueExitsTwoWithOneLine(String flag) {
         Result r = cli("train", flag, "--limit", "100");
         assertEquals(2, r.code(), r.err());
@@ -363,7 +363,8 @@ class CliTest {
         "--batch ٣        | --batch: '٣' is not a whole number",
         "--layers ٦٤      | layers: '٦٤' is not a whole number of units",
         "--limit 0        | --limit: 0 is not at least 1",
-        "--json=true      | --json is a switch and takes no value"})
+        "--json=true      | --json is a switch and takes no value",
+        "--augment wild   | augment: 'wild' is not one of off, gentle, strong"})
     void aCommandLineThatWouldBeReinterpretedIsRefusedWithExitTwo(String line, String problem) {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(List.of(line.split(" ")));

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
@@ -38,6 +39,7 @@ public final class Specs {
                 .normalization(Normalization.STANDARDIZE)
                 .validationImages(5000)
                 .patience(2)
+                .augmentation(Augmentation.STRONG)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mnistlab.data.MnistData;
@@ -32,11 +33,13 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class RunListWindowTest {
     private static final int RUNS = 40;
-    private Path store;
+    private static Path store;
+    private static MnistData small;
     private long startedNanos;
 
-    @Start
-    void start(Stage stage) throws Exception {
+    /** The store and the data are made before the window, off the FX thread. */
+    @BeforeAll
+    static void prepare() throws Exception {
         String given = System.getProperty("mnistlab.scaleStore");
         if (given != null) {
             store = given.equals("none") ? null : Path.of(given); // none: the window as before the store, for comparison
@@ -44,7 +47,11 @@ class RunListWindowTest {
             store = Files.createTempDirectory("mnistlab-runlist").resolve(RunStore.FILE_NAME);
             GeneratedStore.create(store, RUNS, 20, 50);
         }
-        MnistData small = WindowTesting.smallMnist();
+        small = WindowTesting.smallMnist();
+    }
+
+    @Start
+    void start(Stage stage) {
         startedNanos = System.nanoTime();
         new LabApp(() -> small, FileDialogs.SYSTEM, store).start(stage);
         // The stored runs arrive in one addAll: the first change is the whole list.

@@ -75,6 +75,10 @@ public final class ChartsView {
         final XYChart.Series<Number, Number> train = new XYChart.Series<>();
         final XYChart.Series<Number, Number> test = new XYChart.Series<>();
         final XYChart.Series<Number, Number> accuracy = new XYChart.Series<>();
+        /** Only for a run that holds validation images: validation loss and accuracy, training accuracy. */
+        final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
+        final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
         int markedRateChanges;
         boolean divergenceMarked;
         ChangeListener<Number> onRevision;
@@ -98,6 +102,7 @@ public final class ChartsView {
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
         Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
+                + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
                 + "vertical line: learning rate changed");
         legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
         root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
@@ -138,6 +143,9 @@ public final class ChartsView {
         List<EvaluationPoint> evaluations = run.evaluations();
         List<XYChart.Data<Number, Number>> test = new ArrayList<>();
         List<XYChart.Data<Number, Number>> accuracy = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> validationLoss = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> validationAccuracy = new ArrayList<>();
+        List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
             test.add(point(e.examplesSeen(), e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
                     String.format(Locale.ROOT, "Run %d · %,d examples seen · test loss %.4f", run.number(),
@@ -145,9 +153,17 @@ public final class ChartsView {
             accuracy.add(point(e.examplesSeen(), e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(),
                     run.number()), String.format(Locale.ROOT, "Run %d · %,d examples seen · test accuracy %.2f%%",
                     run.number(), e.examplesSeen(), 100 * e.testAccuracy()))));
+            if (e.hasValidation()) {
+                validationLoss.add(point(e.examplesSeen(), e.validationLoss(), null));
+                validationAccuracy.add(point(e.examplesSeen(), e.validationAccuracy(), null));
+                trainAccuracy.add(point(e.examplesSeen(), e.trainAccuracy(), null));
+            }
         }
         series.test.getData().addAll(test);
         series.accuracy.getData().addAll(accuracy);
+        series.validationLoss.getData().addAll(validationLoss);
+        series.validationAccuracy.getData().addAll(validationAccuracy);
+        series.trainAccuracy.getData().addAll(trainAccuracy);
         List<RateChange> changes = run.rateChanges();
         for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
             MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number(),
@@ -193,6 +209,16 @@ public final class ChartsView {
         SeriesStyle.line(series.train, run.color(), false);
         SeriesStyle.line(series.test, run.color(), true);
         SeriesStyle.line(series.accuracy, run.color(), false);
+        if (run.spec().validates()) {
+            series.validationLoss.setName("Run " + run.number() + " validation loss");
+            series.validationAccuracy.setName("Run " + run.number() + " validation accuracy");
+            series.trainAccuracy.setName("Run " + run.number() + " training accuracy");
+            lossChart.getData().add(series.validationLoss);
+            accuracyChart.getData().addAll(series.validationAccuracy, series.trainAccuracy);
+            SeriesStyle.line(series.validationLoss, run.color(), true);
+            SeriesStyle.line(series.validationAccuracy, run.color(), true);
+            SeriesStyle.faint(series.trainAccuracy, run.color());
+        }
         series.onRevision = (obs, old, now) -> refresh(run);
         run.revision().addListener(series.onRevision);
         series.onState = (obs, old, now) -> refresh(run);
@@ -207,8 +233,8 @@ public final class ChartsView {
         run.revision().removeListener(series.onRevision);
         run.state().removeListener(series.onState);
         series.divergenceMarked = false;
-        lossChart.getData().removeAll(series.train, series.test);
-        accuracyChart.getData().remove(series.accuracy);
+        lossChart.getData().removeAll(series.train, series.test, series.validationLoss);
+        accuracyChart.getData().removeAll(series.accuracy, series.validationAccuracy, series.trainAccuracy);
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());

@@ -73,6 +73,8 @@ public final class RecordedRun {
     private boolean pointsLoaded = true;
     private String searchText;
     private String hint = "";
+    private int stoppedEarlyAt;
+    private int restoredEpoch;
 
     RecordedRun(int number, NetworkSpec spec, Color color) {
         this(number, spec, color, Instant.now(), 0);
@@ -183,6 +185,8 @@ public final class RecordedRun {
         copy.rateChanges.addAll(rateChanges);
         copy.smoothed = smoothed;
         copy.hint = hint;
+        copy.stoppedEarlyAt = stoppedEarlyAt;
+        copy.restoredEpoch = restoredEpoch;
         copy.finishAs(state.get());
         return copy;
     }
@@ -191,6 +195,36 @@ public final class RecordedRun {
     public void giveHint(String text) {
         hint = text;
         updateLabel();
+    }
+
+    /**
+     * The end-of-epoch measurement with the best validation accuracy, or null when the run holds
+     * no validation images or has finished no epoch.
+     */
+    public EvaluationPoint bestValidation() {
+        EvaluationPoint best = null;
+        for (EvaluationPoint e : evaluations) {
+            if (e.endOfEpoch() && e.hasValidation()
+                    && (best == null || e.validationAccuracy() > best.validationAccuracy())) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    /** Early stopping ended the run after {@code stoppedAt} and put back the weights of {@code bestEpoch}. */
+    public void stoppedEarly(int stoppedAt, int bestEpoch) {
+        stoppedEarlyAt = stoppedAt;
+        restoredEpoch = bestEpoch;
+        updateLabel();
+    }
+
+    public int stoppedEarlyAt() {
+        return stoppedEarlyAt;
+    }
+
+    public int restoredEpoch() {
+        return restoredEpoch;
     }
 
     /** The trainer's hint, or empty. */
@@ -222,6 +256,17 @@ public final class RecordedRun {
             case STOPPED_EARLY -> text.append(" (stopped early)");
             case INTERRUPTED -> text.append(" (interrupted)");
             default -> { }
+        }
+        EvaluationPoint best = bestValidation();
+        if (best != null) {
+            text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
+                    100 * best.validationAccuracy(), best.epoch()));
+        }
+        if (stoppedEarlyAt > 0) {
+            text.append(" — stopped early at epoch ").append(stoppedEarlyAt).append(", best at epoch ")
+                    .append(restoredEpoch);
+        } else if (restoredEpoch > 0) {
+            text.append(" — kept its best epoch, ").append(restoredEpoch);
         }
         if (!hint.isEmpty()) text.append(" — ").append(hint);
         label.set(text.toString());

@@ -26,6 +26,11 @@ final class SeriesStyle {
                 + (dashed ? " -fx-stroke-dash-array: 6 4;" : ""));
     }
 
+    /** A thin, half-transparent line: a curve to read beside the main one, not instead of it. */
+    static void faint(XYChart.Series<Number, Number> series, Color color) {
+        series.getNode().setStyle("-fx-stroke: " + hex(color) + "; -fx-stroke-width: 1px; -fx-opacity: 0.6;");
+    }
+
     /** A test point's dot, in the run's colour and shape. */
     static Region dot(Color color, int runNumber) {
         Region dot = new Region();

@@ -1,6 +1,8 @@
 package org.mnistlab.ui.designer;
 
 import java.util.Locale;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
@@ -17,6 +19,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,9 +28,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.OptimizerKind;
 import org.mnistlab.network.WeightInitKind;
+import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.Texts;
 
 /** The network designer panel: layers, training settings, presets and a live summary. */
@@ -277,11 +282,42 @@ public final class DesignerView {
                 "validation", "Training images held out (chosen by the seed) to measure the network on while it "
                         + "trains, as the notebooks hold out 5,000 of the 60,000. The charts then show a validation "
                         + "curve beside training and test. 0 holds none out.")));
-        grid.addRow(row, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
+        grid.addRow(row++, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
                 "Early stopping: stop when the validation loss has not improved for this many epochs, and keep "
                         + "the best network, not the last. Needs validation images. 0 never stops early.")));
+
+        ComboBox<Augmentation> augmentation = locked(combo(Augmentation.values(), vm.augmentation()));
+        augmentation.setId("augmentationChoice");
+        augmentation.setTooltip(Texts.tip("Bends every training image a little differently each epoch: turned up "
+                + "to ±15°, slanted, resized by ±15 %, shifted 2–3 px, strokes a pixel bolder or finer, and with "
+                + "Strong a gentle elastic wobble. The network then reads hands MNIST's pen-writers never had, "
+                + "such as mouse drawings. The test images are never distorted."));
+        Label distortLabel = new Label("Distort training images");
+        distortLabel.setWrapText(true);
+        grid.addRow(row++, distortLabel, augmentation);
+        grid.add(distortionStrip(), 0, row, 2, 1);
         optimizer.disableProperty().bind(vm.locked());
         return grid;
+    }
+
+    /** The strip of distorted copies of one training digit: what the network trains on. */
+    private Node distortionStrip() {
+        HBox strip = new HBox(3);
+        strip.setId("distortionStrip");
+        strip.getStyleClass().add("distortion-strip");
+        Consumer<List<float[]>> show = copies -> strip.getChildren().setAll(copies.stream()
+                .map(copy -> {
+                    ImageView view = new ImageView(DigitImages.of(copy));
+                    view.setFitWidth(30);
+                    view.setFitHeight(30);
+                    return (Node) view;
+                }).toList());
+        vm.distortionPreview().addListener((obs, old, copies) -> show.accept(copies));
+        show.accept(vm.distortionPreview().get());
+        strip.visibleProperty().bind(Bindings.isNotEmpty(strip.getChildren()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        Tooltip.install(strip, Texts.tip("Eight distorted copies of one training digit, as the network will see it."));
+        return strip;
     }
 
     private <T extends Node> T locked(T control) {

@@ -23,8 +23,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.mnistlab.data.DigitDistorter;
 import org.mnistlab.data.Normalization;
 import org.mnistlab.network.ActivationKind;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
@@ -41,6 +43,9 @@ import org.mnistlab.training.MemoryEstimate;
 public final class DesignerViewModel {
     public static final double LOG_LR_MIN = -5;
     public static final double LOG_LR_MAX = 1;
+    /** Distorted copies in the strip beside "Distort training images". */
+    public static final int PREVIEW_COPIES = 8;
+    private static final long PREVIEW_SEED = 1;
 
     private final ObservableList<LayerRow> layers =
             FXCollections.observableArrayList(row -> new Observable[] {row.units(), row.unitsText(), row.activation()});
@@ -58,6 +63,7 @@ public final class DesignerViewModel {
     private final ObjectProperty<Normalization> normalization = new SimpleObjectProperty<>();
     private final StringProperty validationImages = new SimpleStringProperty();
     private final StringProperty patience = new SimpleStringProperty();
+    private final ObjectProperty<Augmentation> augmentation = new SimpleObjectProperty<>();
 
     /**
      * Every setting of the spec, declared once: {@link #apply} fills the inputs from a spec, the
@@ -86,13 +92,19 @@ public final class DesignerViewModel {
             DesignerInput.whole("validationImages", "validation", validationImages, NetworkSpec::validationImages,
                     NetworkSpec.Builder::validationImages),
             DesignerInput.whole("patience", "patience", patience, NetworkSpec::patience,
-                    NetworkSpec.Builder::patience));
+                    NetworkSpec.Builder::patience),
+            DesignerInput.choice("augmentation", augmentation, NetworkSpec::augmentation,
+                    NetworkSpec.Builder::augmentation));
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
     /** Images in the data in use (0 until it is loaded): a batch cannot be larger, and memory depends on them. */
     private final IntegerProperty trainImages = new SimpleIntegerProperty();
     private final IntegerProperty testImages = new SimpleIntegerProperty();
+
+    /** A training digit (intensities in [0, 1]) to show distorted beside the option; null until data loads. */
+    private final ObjectProperty<float[]> previewDigit = new SimpleObjectProperty<>();
+    private final ObjectBinding<List<float[]>> distortionPreview;
 
     private final ObjectBinding<SpecCheck> check;
     private final BooleanBinding canTrain;
@@ -124,6 +136,7 @@ public final class DesignerViewModel {
             return "";
         }, check, dataReady);
         summary = Bindings.createStringBinding(this::describe, layers);
+        distortionPreview = Bindings.createObjectBinding(this::previewCopies, augmentation, previewDigit);
         layerWidths = Bindings.createObjectBinding(() -> {
             try {
                 lastValidWidths = hiddenLayersOnly().layerWidths();
@@ -179,6 +192,18 @@ public final class DesignerViewModel {
         } catch (InvalidSpecException e) {
             return SpecCheck.invalid(e.field(), capitalise(e.getMessage()));
         }
+    }
+
+    /**
+     * What the network would train on: {@link #PREVIEW_COPIES} distortions of the preview digit at
+     * the chosen strength, always the same ones for a strength, so switching back and forth compares
+     * like with like. Empty when distortion is off or no digit is loaded yet.
+     */
+    private List<float[]> previewCopies() {
+        Augmentation strength = augmentation.get();
+        float[] digit = previewDigit.get();
+        if (strength == null || !strength.distorts() || digit == null) return List.of();
+        return List.of(new DigitDistorter(strength.ranges(), PREVIEW_SEED).copies(digit, PREVIEW_COPIES, PREVIEW_SEED));
     }
 
     private String describe() {
@@ -241,6 +266,10 @@ public final class DesignerViewModel {
     public StringProperty validationImages() { return validationImages; }
     public StringProperty patience() { return patience; }
     public ObjectProperty<Normalization> normalization() { return normalization; }
+    public ObjectProperty<Augmentation> augmentation() { return augmentation; }
+    public ObjectProperty<float[]> previewDigit() { return previewDigit; }
+    /** The strip's images, 28×28 intensities each; recomputed when the strength or the digit changes. */
+    public ObjectBinding<List<float[]>> distortionPreview() { return distortionPreview; }
     public BooleanProperty locked() { return locked; }
     public BooleanProperty dataReady() { return dataReady; }
     public IntegerProperty trainImages() { return trainImages; }

@@ -78,6 +78,10 @@ public final class DrawingPadView {
         message.setWrapText(true);
         message.setMaxWidth(300);
         message.textProperty().bind(vm.message());
+        Label doubt = new Label();
+        doubt.setId("padDoubt");
+        doubt.getStyleClass().add("pad-doubt");
+        doubt.textProperty().bind(vm.doubt());
         Label model = Texts.hint("");
         model.setMaxWidth(300);
         model.textProperty().bind(context.modelDescription().map(d -> "Model: " + d));
@@ -97,7 +101,7 @@ public final class DrawingPadView {
         saved.setId("modelFileMessage");
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
-        VBox answer = new VBox(8, new Label("The network reads:"), digit, message, bars.node(), model,
+        VBox answer = new VBox(8, new Label("The network reads:"), digit, doubt, message, bars.node(), model,
                 new HBox(8, open, save), saved);
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

@@ -59,6 +59,9 @@ public final class PadViewModel {
     private final LatestOnly<Reading> reader;
     private final StringBinding answer = Bindings.createStringBinding(
             () -> predicted.get() < 0 ? "?" : String.valueOf(predicted.get()), predicted);
+    /** Below this top probability the pad says the network is unsure, and between which two digits. */
+    public static final double SURE = 0.6;
+    private final StringBinding doubt = Bindings.createStringBinding(() -> doubt(probabilities.get()), probabilities);
     private final LatestOnly<WeightGrid> weightsReader;
     /** A picture to draw over (a test image sent from the inside panel); null for a blank start. */
     private InkImage startingPicture;
@@ -223,6 +226,8 @@ public final class PadViewModel {
     public ReadOnlyIntegerProperty predicted() { return predicted.getReadOnlyProperty(); }
     /** The digit read, as the pad shows it: "?" when there is none. */
     public StringBinding answer() { return answer; }
+    /** "Unsure: between 4 (48 %) and 9 (37 %)" when no digit reaches {@link #SURE}; else empty. */
+    public StringBinding doubt() { return doubt; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     /** How many strokes Undo can take back. */
     public ReadOnlyIntegerProperty strokeCount() { return strokeCount.getReadOnlyProperty(); }
@@ -230,4 +235,17 @@ public final class PadViewModel {
     public ReadOnlyObjectProperty<DrawingReading> details() { return details.getReadOnlyProperty(); }
     /** The current model's first-layer weight pictures, which the activation strip links to. */
     public ReadOnlyObjectProperty<WeightGrid> firstLayer() { return firstLayer.getReadOnlyProperty(); }
+
+    /** The pad's hesitation over one reading's probabilities, or "" when it is sure (or has none). */
+    static String doubt(float[] probabilities) {
+        if (probabilities == null) return "";
+        int first = TrainedModel.argMax(probabilities);
+        if (probabilities[first] >= SURE) return "";
+        int second = -1;
+        for (int d = 0; d < probabilities.length; d++) {
+            if (d != first && (second < 0 || probabilities[d] > probabilities[second])) second = d;
+        }
+        return String.format(java.util.Locale.ROOT, "Unsure: between %d (%.0f %%) and %d (%.0f %%)", first,
+                100 * probabilities[first], second, 100 * probabilities[second]);
+    }
 }

@@ -172,7 +172,10 @@ public final class TrainingViewModel {
 
     private void finish(RecordedRun run, TrainingOutcome outcome) {
         switch (outcome.status()) {
-            case COMPLETED -> run.finishAs(RecordedRun.State.COMPLETED);
+            case COMPLETED -> {
+                if (outcome.restoredEpoch() > 0) run.stoppedEarly(outcome.stoppedEarlyAt(), outcome.restoredEpoch());
+                run.finishAs(RecordedRun.State.COMPLETED);
+            }
             case CANCELLED -> run.finishAs(RecordedRun.State.STOPPED);
             case DIVERGED -> {
                 run.finishAs(RecordedRun.State.DIVERGED);
@@ -182,7 +185,8 @@ public final class TrainingViewModel {
         if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.examplesSeen() > 0) {
             // After the run nobody else trains this network, so the pad and gallery may use it as is.
             context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.shownNumber()
-                    + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : ""));
+                    + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : "")
+                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""));
         }
         statusLine.set(run.name().get() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.property.StringProperty;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.testing.Specs;
 
@@ -135,6 +137,33 @@ class DesignerViewModelTest {
             assertEquals(Specs.defaultsExcept(setting), vm.check().get().spec(),
                     setting + ": the check binding did not see the change");
         }
+    }
+
+    @Test
+    void theStripShowsEightDistortedCopiesOfATrainingDigitOnlyWhileDistortionIsOn() {
+        DesignerViewModel vm = designer(PLENTY);
+        float[] digit = org.mnistlab.testing.TestData.mnist().train().intensities(0);
+        assertTrue(vm.distortionPreview().get().isEmpty(), "off by default, and no digit yet");
+        vm.previewDigit().set(digit);
+        assertTrue(vm.distortionPreview().get().isEmpty(), "off shows no strip");
+
+        vm.augmentation().set(Augmentation.GENTLE);
+        List<float[]> gentle = vm.distortionPreview().get();
+        assertEquals(DesignerViewModel.PREVIEW_COPIES, gentle.size());
+        assertEquals(8, gentle.stream().map(java.util.Arrays::hashCode).distinct().count(), "eight different copies");
+        assertTrue(gentle.stream().noneMatch(copy -> java.util.Arrays.equals(copy, digit)), "each one distorted");
+        assertEquals(Augmentation.GENTLE, vm.check().get().spec().augmentation(), "the spec trains with it");
+
+        vm.augmentation().set(Augmentation.STRONG);
+        List<float[]> strong = vm.distortionPreview().get();
+        assertEquals(8, strong.size());
+        assertFalse(java.util.Arrays.equals(gentle.get(0), strong.get(0)), "another strength, other copies");
+        vm.augmentation().set(Augmentation.GENTLE);
+        assertTrue(java.util.Arrays.equals(gentle.get(3), vm.distortionPreview().get().get(3)),
+                "back to gentle, the same copies as before");
+
+        vm.augmentation().set(Augmentation.OFF);
+        assertTrue(vm.distortionPreview().get().isEmpty());
     }
 
     @Test

@@ -131,4 +131,13 @@ class PadViewModelTest {
         assertEquals(PadViewModel.PROMPT, pad.message().get(), "a second undo takes the picture away");
         assertNull(pad.details().get());
     }
+
+    @Test
+    void belowSixtyPercentThePadNamesTheTwoDigitsItHesitatesBetween() {
+        float[] torn = {0.01f, 0.01f, 0.02f, 0.02f, 0.48f, 0.02f, 0.02f, 0.02f, 0.03f, 0.37f};
+        assertEquals("Unsure: between 4 (48 %) and 9 (37 %)", PadViewModel.doubt(torn));
+        float[] sure = {0.6f, 0.4f, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertEquals("", PadViewModel.doubt(sure), "0.6 is sure enough");
+        assertEquals("", PadViewModel.doubt(null), "nothing drawn, nothing to doubt");
+    }
 }

@@ -1,0 +1,53 @@
+package org.mnistlab.ui.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mnistlab.network.NetworkSpec;
+import org.mnistlab.training.EvaluationPoint;
+
+/** What the run list says about a run: best validation epoch, early stopping, the trainer's hint. */
+class RecordedRunTest {
+    private static EvaluationPoint epochEnd(int epoch, double validationAccuracy) {
+        return new EvaluationPoint(epoch, 10, epoch * 1000L, 0.3, 0.9, true, 0.3, validationAccuracy, 0.95);
+    }
+
+    @Test
+    void theRunListNamesTheBestValidationAccuracyAndItsEpoch() {
+        RecordedRun run = new RunHistory().start(NetworkSpec.builder().validationImages(500).build());
+        // A mid-epoch point is not an epoch's result, however good.
+        run.append(List.of(), List.of(epochEnd(1, 0.91), new EvaluationPoint(2, 5, 1500, 0.3, 0.9, false, 0.2, 0.99, 0.9),
+                epochEnd(2, 0.95), epochEnd(3, 0.93)), List.of());
+        assertEquals(2, run.bestValidation().epoch());
+        assertTrue(run.label().get().contains("best validation accuracy 95.00% at epoch 2"), run.label().get());
+    }
+
+    @Test
+    void earlyStoppingIsSaidWithTheEpochItStoppedAndTheOneItKept() {
+        RecordedRun run = new RunHistory().start(NetworkSpec.builder().validationImages(500).patience(1).build());
+        run.append(List.of(), List.of(epochEnd(1, 0.91), epochEnd(2, 0.90)), List.of());
+        run.stoppedEarly(2, 1);
+        run.finishAs(RecordedRun.State.COMPLETED);
+        assertTrue(run.label().get().contains("stopped early at epoch 2, best at epoch 1"), run.label().get());
+    }
+
+    @Test
+    void aRunWithoutValidationSaysNothingAboutIt() {
+        RecordedRun run = new RunHistory().start(NetworkSpec.defaults());
+        run.append(List.of(), List.of(new EvaluationPoint(1, 10, 1000, 0.3, 0.9, true)), List.of());
+        assertNull(run.bestValidation());
+        assertFalse(run.label().get().contains("validation"), run.label().get());
+    }
+
+    @Test
+    void theTrainersHintIsShownInTheRunList() {
+        RecordedRun run = new RunHistory().start(NetworkSpec.defaults());
+        run.giveHint("the loss stopped falling: the learning rate may be too high");
+        assertTrue(run.label().get().endsWith(" — the loss stopped falling: the learning rate may be too high"),
+                run.label().get());
+    }
+}
