@@ -105,14 +105,16 @@ public final class LabView {
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        BorderPane content = new BorderPane(tabs);
+        // The notice floats over the panels' area, under their tab headers: never over the
+        // designer or the menu, so it covers no button that the user may need next.
+        BorderPane content = new BorderPane(new StackPane(tabs, new NoticeView(context).node()));
         content.setLeft(left);
         HelpDialogs help = new HelpDialogs(() -> root.getScene() == null ? null : root.getScene().getWindow(),
                 status::backend);
         LabMenuBar.Commands commands = menuCommands(padView, pad, models, charts, history, designer,
                 help, drawing);
         root.setTop(new LabMenuBar(commands).node());
-        root.setCenter(new StackPane(content, new NoticeView(context).node()));
+        root.setCenter(content);
         root.setBottom(status.node());
         LabMenuBar.installPlainKeys(root, commands);
         showBackend(context);

@@ -44,7 +44,7 @@ public final class NoticeView {
         HBox card = new HBox(10, text, action, dismiss);
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().add("notice-card");
-        card.setMaxWidth(720);
+        card.setMaxWidth(600);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.visibleProperty().bind(context.notice().isNotEmpty());
 
@@ -70,7 +70,8 @@ public final class NoticeView {
         });
 
         layer.getChildren().add(card);
-        StackPane.setAlignment(card, Pos.TOP_CENTER);
+        StackPane.setAlignment(card, Pos.TOP_RIGHT);
+        StackPane.setMargin(card, new javafx.geometry.Insets(34, 10, 0, 10)); // below the tab headers
         layer.setPickOnBounds(false); // clicks outside the card reach the window below
         layer.getStyleClass().add("notice-layer");
     }

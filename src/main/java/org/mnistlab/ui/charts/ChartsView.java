@@ -63,6 +63,11 @@ public final class ChartsView {
         y.setTickLabelFormatter(new PercentageStringConverter(Locale.ROOT)); // "30%" in every locale
     }
     private final Map<RecordedRun, RunSeries> drawn = new HashMap<>();
+    private final Tooltip pointValues = new Tooltip();
+
+    {
+        pointValues.setShowDelay(javafx.util.Duration.millis(100));
+    }
     private final VBox root = new VBox(8);
 
     /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
@@ -235,11 +240,14 @@ public final class ChartsView {
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
     }
 
-    /** A test point shows its values when the mouse rests on it. */
-    private static Node hoverable(Node dot, String values) {
-        Tooltip tip = new Tooltip(values);
-        tip.setShowDelay(javafx.util.Duration.millis(100));
-        Tooltip.install(dot, tip);
+    /**
+     * A test point shows its values when the mouse rests on it. One tooltip serves every point,
+     * its text set on entry: points arrive during training, and the FX thread then has no time for
+     * a new popup per point.
+     */
+    private Node hoverable(Node dot, String values) {
+        Tooltip.install(dot, pointValues);
+        dot.setOnMouseEntered(e -> pointValues.setText(values));
         return dot;
     }
 

@@ -29,6 +29,8 @@ public final class ModelFilesViewModel {
         this.context = context;
         this.executor = executor;
         canSave = context.model().isNotNull().and(busy.not());
+        // "Opened default-model.zip" is stale once training (or anything else) replaces that model.
+        context.model().addListener((obs, old, now) -> lastAction.set(""));
     }
 
     public void open(Path file) {

@@ -54,6 +54,19 @@ class ModelFilesViewModelTest {
     }
 
     @Test
+    void theOpenedNoticeGoesOnceAnotherModelReplacesIt(@TempDir Path dir) {
+        context.useModel(bundled, "the bundled default model");
+        ModelFilesViewModel files = new ModelFilesViewModel(context, new CurrentThreadTaskExecutor());
+        Path file = dir.resolve("mine.zip");
+        files.save(file);
+        files.open(file);
+        assertEquals("Opened " + file, files.lastAction().get());
+
+        context.useModel(bundled, "784-128-10 from run 1"); // as training hands over its network
+        assertEquals("", files.lastAction().get());
+    }
+
+    @Test
     void nothingCanBeSavedWithoutAModelOrWhileAFileIsBusy(@TempDir Path dir) {
         HeldTaskExecutor executor = new HeldTaskExecutor();
         ModelFilesViewModel files = new ModelFilesViewModel(context, executor);
