@@ -248,19 +248,19 @@ public final class DesignerView {
                 () -> vm.optimizer().get() == null || !vm.optimizer().get().usesMomentum(), vm.optimizer())));
         grid.addRow(row++, new Label("Momentum"), momentum);
 
-        grid.addRow(row++, new Label("Batch size"), locked(field("batchField", vm.batchSize(), "batch size",
-                "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")));
-        grid.addRow(row++, new Label("Epochs"), locked(field("epochsField", vm.epochs(), "epochs",
+        // Settings that belong together share a row, so the designer fits a 1280×720 window unscrolled.
+        grid.addRow(row++, new Label("Batch size"), pair(locked(field("batchField", vm.batchSize(), "batch size",
+                "Images per update. Small batches give noisy but frequent steps; large ones smooth but few.")),
+                "Epochs", locked(field("epochsField", vm.epochs(), "epochs",
                 Bindings.createStringBinding(() -> "How many times training goes through all "
                         + (vm.trainImages().get() > 0 ? String.format(Locale.ROOT, "%,d ", vm.trainImages().get())
-                        : "the ") + "training images.", vm.trainImages()))));
+                        : "the ") + "training images.", vm.trainImages())))));
         grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
                 "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
-        grid.addRow(row++, new Label("Dropout"), locked(field("dropoutField", vm.dropout(), "dropout",
+        grid.addRow(row++, new Label("Dropout"), pair(locked(field("dropoutField", vm.dropout(), "dropout",
                 "Chance of switching off each hidden neuron during training (0–0.95). Fights overfitting; "
-                        + "0.2 is common.")));
-        grid.addRow(row++, new Label("L2"), locked(field("l2Field", vm.l2(), "L2",
-                "Penalty on large weights (weight decay). 0 turns it off; try 1e-4.")));
+                        + "0.2 is common.")), "L2", locked(field("l2Field", vm.l2(), "L2",
+                "Penalty on large weights (weight decay). 0 turns it off; try 1e-4."))));
 
         ComboBox<WeightInitKind> init = locked(combo(WeightInitKind.values(), vm.weightInit()));
         init.setTooltip(Texts.tip("How the starting weights are drawn. He suits ReLU; Xavier suits tanh "
@@ -278,13 +278,13 @@ public final class DesignerView {
         normalization.setTooltip(Texts.tip("How pixels (0–255) become inputs: scaled to [0, 1], or standardised "
                 + "to mean 0 and standard deviation 1 over MNIST."));
         grid.addRow(row++, new Label("Inputs"), normalization);
-        grid.addRow(row++, new Label("Validation"), locked(field("validationField", vm.validationImages(),
+        grid.addRow(row++, new Label("Validation"), pair(locked(field("validationField", vm.validationImages(),
                 "validation", "Training images held out (chosen by the seed) to measure the network on while it "
                         + "trains, as the notebooks hold out 5,000 of the 60,000. The charts then show a validation "
-                        + "curve beside training and test. 0 holds none out.")));
-        grid.addRow(row++, new Label("Patience"), locked(field("patienceField", vm.patience(), "patience",
+                        + "curve beside training and test. 0 holds none out.")), "Patience",
+                locked(field("patienceField", vm.patience(), "patience",
                 "Early stopping: stop when the validation loss has not improved for this many epochs, and keep "
-                        + "the best network, not the last. Needs validation images. 0 never stops early.")));
+                        + "the best network, not the last. Needs validation images. 0 never stops early."))));
 
         ComboBox<Augmentation> augmentation = locked(combo(Augmentation.values(), vm.augmentation()));
         augmentation.setId("augmentationChoice");
@@ -298,6 +298,17 @@ public final class DesignerView {
         grid.add(distortionStrip(), 0, row, 2, 1);
         optimizer.disableProperty().bind(vm.locked());
         return grid;
+    }
+
+    /** Two settings on one row: the first input, then the second's label and input. */
+    private static Node pair(TextField first, String secondLabel, TextField second) {
+        first.setPrefColumnCount(5);
+        second.setPrefColumnCount(5);
+        Label label = new Label(secondLabel);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, first, label, second);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     /** The strip of distorted copies of one training digit: what the network trains on. */
