@@ -17,11 +17,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,10 +36,10 @@ import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.Texts;
 
 /**
- * The learning curves: loss and test accuracy against examples seen, every run overlaid in its
- * own colour, with the list of runs below (show, hide, remove) and PNG/CSV export. Each run is
- * redrawn when its {@link RecordedRun#revision} changes, which training does at most ~30 times a
- * second.
+ * The learning curves: loss and test accuracy against examples seen or epochs, with faint lines
+ * where epochs end, every run overlaid in its own colour, with the list of runs below (show,
+ * hide, remove) and PNG/CSV export. Each run is redrawn when its {@link RecordedRun#revision}
+ * changes, which training does at most ~30 times a second.
  */
 public final class ChartsView {
     /** Points per drawn curve; the raw curve stays in the {@link RecordedRun}. */
@@ -69,6 +69,11 @@ public final class ChartsView {
         pointValues.setShowDelay(javafx.util.Duration.millis(100));
     }
     private final VBox root = new VBox(8);
+    /** The two charts side by side: what the PNG export pictures. */
+    private final HBox charts = new HBox(8, lossChart, accuracyChart);
+    private static final String LINE_KEY = "Solid line: training loss (smoothed) · dots: test loss and accuracy · "
+            + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
+            + "vertical line: learning rate changed · grey line: end of an epoch";
 
     /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
     private static final class RunSeries {
@@ -97,15 +102,12 @@ public final class ChartsView {
         this.runs = runs;
         this.history = vm.history();
         this.dialogs = dialogs;
-        HBox charts = new HBox(8, lossChart, accuracyChart);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
-                + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
-                + "vertical line: learning rate changed");
+        Label legend = Texts.hint(LINE_KEY);
         legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
-        root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
+        root.getChildren().addAll(charts, curveOptions(), legend, runTools(), runListAndDetails(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) {
@@ -135,8 +137,9 @@ public final class ChartsView {
         List<LossPoint> shown = Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS);
         boolean diverged = run.state().get() == RecordedRun.State.DIVERGED;
         if (diverged) shown = withRawEnd(shown, run.trainLoss());
+        CurveAxis axis = vm.xAxis().get();
         for (LossPoint p : shown) {
-            train.add(point(p.examplesSeen(), p.loss(), null));
+            train.add(point(axis.x(p.examplesSeen(), run), p.loss(), null));
         }
         series.train.getData().setAll(train);
         // Test points are few and never change once measured: only the new ones are added.
@@ -147,16 +150,17 @@ public final class ChartsView {
         List<XYChart.Data<Number, Number>> validationAccuracy = new ArrayList<>();
         List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
-            test.add(point(e.examplesSeen(), e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
-                    String.format(Locale.ROOT, "Run %d · %,d examples seen · test loss %.4f", run.number(),
-                            e.examplesSeen(), e.testLoss()))));
-            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(),
-                    run.number()), String.format(Locale.ROOT, "Run %d · %,d examples seen · test accuracy %.2f%%",
-                    run.number(), e.examplesSeen(), 100 * e.testAccuracy()))));
+            double x = axis.x(e.examplesSeen(), run);
+            String where = String.format(Locale.ROOT, "Run %d · epoch %d · %,d examples seen", run.number(), e.epoch(),
+                    e.examplesSeen());
+            test.add(point(x, e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
+                    String.format(Locale.ROOT, "%s · test loss %.4f", where, e.testLoss()))));
+            accuracy.add(point(x, e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(), run.number()),
+                    String.format(Locale.ROOT, "%s · test accuracy %.2f%%", where, 100 * e.testAccuracy()))));
             if (e.hasValidation()) {
-                validationLoss.add(point(e.examplesSeen(), e.validationLoss(), null));
-                validationAccuracy.add(point(e.examplesSeen(), e.validationAccuracy(), null));
-                trainAccuracy.add(point(e.examplesSeen(), e.trainAccuracy(), null));
+                validationLoss.add(point(x, e.validationLoss(), null));
+                validationAccuracy.add(point(x, e.validationAccuracy(), null));
+                trainAccuracy.add(point(x, e.trainAccuracy(), null));
             }
         }
         series.test.getData().addAll(test);
@@ -166,7 +170,8 @@ public final class ChartsView {
         series.trainAccuracy.getData().addAll(trainAccuracy);
         List<RateChange> changes = run.rateChanges();
         for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number(),
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(axis.x(change.examplesSeen(), run), run.color(),
+                    run.number(),
                     "lr " + NetworkSpec.formatNumber(change.learningRate()));
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
@@ -176,11 +181,48 @@ public final class ChartsView {
         series.markedRateChanges = changes.size();
         if (diverged && !series.divergenceMarked && !run.trainLoss().isEmpty()) {
             MarkedLineChart.Marker blowUp = new MarkedLineChart.Marker(
-                    run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run.color(), run.number(),
-                    "run " + run.number() + " diverged");
+                    axis.x(run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run), run.color(),
+                    run.number(), "run " + run.number() + " diverged");
             lossChart.markers().add(blowUp);
             series.divergenceMarked = true;
         }
+        markEpochEnds();
+    }
+
+    /** The faint lines where the shown runs' epochs end; set only when they moved, as they rarely do. */
+    private void markEpochEnds() {
+        List<Double> ends = vm.xAxis().get().epochBoundaries(drawn.keySet());
+        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
+            if (!chart.boundaries().equals(ends)) chart.boundaries().setAll(ends);
+        }
+    }
+
+    /** Whether the x axis counts examples seen or epochs; switching redraws every shown run in the new unit. */
+    private Node curveOptions() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton examples = new RadioButton(CurveAxis.EXAMPLES.label());
+        examples.setId("examplesAxis");
+        examples.setUserData(CurveAxis.EXAMPLES);
+        RadioButton epochs = new RadioButton(CurveAxis.EPOCHS.label());
+        epochs.setId("epochsAxis");
+        epochs.setUserData(CurveAxis.EPOCHS);
+        epochs.setTooltip(Texts.tip("Counts the x axis in passes over the training images, as the course plots do"));
+        group.getToggles().addAll(examples, epochs);
+        group.selectToggle(vm.xAxis().get() == CurveAxis.EPOCHS ? epochs : examples);
+        group.selectedToggleProperty().addListener((obs, old, chosen) -> {
+            if (chosen == null) group.selectToggle(old); // one of the two is always chosen
+            else vm.xAxis().set((CurveAxis) chosen.getUserData());
+        });
+        vm.xAxis().addListener((obs, old, axis) -> {
+            for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) chart.getXAxis().setLabel(axis.label());
+            List<RecordedRun> shown = List.copyOf(drawn.keySet());
+            shown.forEach(this::undraw);
+            shown.forEach(this::draw);
+            markEpochEnds();
+        });
+        HBox options = new HBox(8, new Label("x axis:"), examples, epochs);
+        options.setAlignment(Pos.CENTER_LEFT);
+        return options;
     }
 
     /**
@@ -238,6 +280,7 @@ public final class ChartsView {
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
+        markEpochEnds();
     }
 
     /**
@@ -345,6 +388,8 @@ public final class ChartsView {
 
     private Node exportButtons() {
         Button png = new Button("Save charts as PNG…");
+        png.setTooltip(Texts.tip("Saves the two charts and a legend of their runs, at twice the screen's size, "
+                + "for a report or a slide"));
         png.setOnAction(e -> exportCharts());
         Button csv = new Button("Export runs as CSV…");
         csv.setOnAction(e -> exportRuns());
@@ -365,12 +410,18 @@ public final class ChartsView {
     public void exportCharts() {
         Path target = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (target == null) return;
-        WritableImage image = root.snapshot(null, null); // must happen on the FX thread
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        vm.savePng(argb, width, height, target);
+        ChartPicture.Pixels picture = chartPicture(); // must happen on the FX thread
+        vm.savePng(picture.argb(), picture.width(), picture.height(), target);
+    }
+
+    /** The charts and a legend of the runs on them, at twice the screen's scale. */
+    ChartPicture.Pixels chartPicture() {
+        return ChartPicture.take(charts, pictured(), LINE_KEY, root.getScene().getStylesheets());
+    }
+
+    /** The runs the picture's legend names: those on the charts, in the order they were started. */
+    List<RecordedRun> pictured() {
+        return history.runs().stream().filter(drawn::containsKey).toList();
     }
 
     /** Asks where, then writes every run's points as CSV: the button and File > Export runs…. */
@@ -388,7 +439,7 @@ public final class ChartsView {
 
     private static MarkedLineChart chart(String title, String id) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("Examples seen");
+        x.setLabel(CurveAxis.EXAMPLES.label());
         x.setTickLabelFormatter(new CompactNumbers()); // 10k, 12.5k: labels that never run together
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();

@@ -87,13 +87,15 @@ public final class TrainingViewModel {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        RecordedRun run = history.start(spec, data.train().count());
+        // The validation images are held out of every epoch: an epoch is what is left.
+        int trained = data.train().count() - spec.validationImages();
+        RecordedRun run = history.start(spec, trained);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
-        int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
+        int batchesPerEpoch = Trainer.batchesPerEpoch(trained, spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
-        RemainingTime eta = new RemainingTime((long) spec.epochs() * data.train().count(), nanoTime.getAsLong());
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * trained, nanoTime.getAsLong());
         remaining = eta;
         context.dismissNotice();
         running.set(true);
