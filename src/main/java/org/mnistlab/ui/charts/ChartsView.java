@@ -369,9 +369,20 @@ public final class ChartsView {
             label.getStyleClass().add("elided-with-tooltip");
             Button model = new Button("Open model");
             model.getStyleClass().add("small-button");
-            model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
-            model.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            model.setTooltip(Texts.tip("This run kept its trained network: selecting the run, or this button, makes "
+                    + "it the one the drawing pad and the samples use"));
             model.setOnAction(e -> runs.openModel(run));
+            // Which runs kept their network is said in the list: the button, or a word where it is missing.
+            Label noModel = Texts.hint("no network kept");
+            noModel.setTooltip(Texts.tip("The run ended before its first epoch did, or was not recorded: there is "
+                    + "no trained network to open"));
+            javafx.beans.binding.BooleanBinding kept = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> RunListViewModel.keptNetwork(run), run.state(), run.stored());
+            model.visibleProperty().bind(kept);
+            model.managedProperty().bind(kept);
+            noModel.visibleProperty().bind(kept.not().and(run.state().isNotEqualTo(RecordedRun.State.RUNNING)));
+            noModel.managedProperty().bind(noModel.visibleProperty());
+            noModel.setMinWidth(Region.USE_PREF_SIZE);
             Button delete = new Button("Delete");
             delete.getStyleClass().add("small-button");
             delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
@@ -379,7 +390,7 @@ public final class ChartsView {
             delete.setOnAction(e -> runs.delete(run));
             model.setMinWidth(Region.USE_PREF_SIZE);
             delete.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(8, show, swatch, label, model, delete);
+            HBox row = new HBox(8, show, swatch, label, model, noModel, delete);
             row.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
             setGraphic(row);

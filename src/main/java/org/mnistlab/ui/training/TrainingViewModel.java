@@ -12,7 +12,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
+import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -158,7 +160,7 @@ public final class TrainingViewModel {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
-                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
+                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()), fileName(run, 0));
         }
         if (delivery.hint() != null) run.giveHint(delivery.hint());
         BatchProgress p = delivery.latest();
@@ -170,6 +172,19 @@ public final class TrainingViewModel {
                     eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
+    }
+
+    /**
+     * What Save model… suggests for the run's network: its number, architecture and test accuracy,
+     * at {@code epoch}'s end when early stopping put that epoch's weights back (0: the latest).
+     */
+    private static String fileName(RecordedRun run, int epoch) {
+        EvaluationPoint measured = run.lastEvaluation();
+        for (EvaluationPoint e : run.evaluations()) {
+            if (epoch > 0 && e.endOfEpoch() && e.epoch() == epoch) measured = e;
+        }
+        return ModelFile.suggestedName(run.shownNumber(), run.spec().architecture(),
+                measured == null ? null : measured.testAccuracy());
     }
 
     private void finish(RecordedRun run, TrainingOutcome outcome) {
@@ -188,7 +203,8 @@ public final class TrainingViewModel {
             // After the run nobody else trains this network, so the pad and gallery may use it as is.
             context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.shownNumber()
                     + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : "")
-                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""));
+                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""),
+                    fileName(run, outcome.restoredEpoch()));
         }
         statusLine.set(run.name().get() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";
