@@ -51,11 +51,22 @@ public final class LabContext {
 
     /**
      * A failure of background work, for the user and the log. A {@link LabException}'s message is
-     * written for the user and shown as it is; anything else is a bug, shown with its type.
+     * written for the user and shown as it is; it and an I/O failure are logged in one line
+     * without a stack trace. Anything else is a bug, shown with its type and logged with its trace.
      * Call on the FX thread.
      */
     public void report(String what, Throwable error) {
-        LOG.error(what, error);
+        boolean expected = error instanceof LabException || error instanceof java.io.IOException
+                || error instanceof java.io.UncheckedIOException;
+        if (!expected) {
+            LOG.error(what, error); // a bug: its stack trace is what a bug report needs
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info(what, error); // --verbose: the trace too
+        } else {
+            // A user's mistake (a bad model file, a bad data folder) or the disk's (full, read-only):
+            // one line, as the notice says it.
+            LOG.warn("{}: {}", what, error.getMessage());
+        }
         String detail = error instanceof LabException ? error.getMessage()
                 : error instanceof OutOfMemoryError ? "out of memory; try fewer or smaller layers, or a smaller batch"
                 : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
