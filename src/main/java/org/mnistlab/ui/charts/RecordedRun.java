@@ -258,13 +258,21 @@ public final class RecordedRun {
             default -> { }
         }
         EvaluationPoint best = bestValidation();
+        StoredRun details = stored.get();
         if (best != null) {
             text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
                     100 * best.validationAccuracy(), best.epoch()));
+        } else if (details != null && details.bestValidationAccuracy() != null) {
+            // A past run whose points are not loaded yet: the store keeps its best.
+            text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
+                    100 * details.bestValidationAccuracy(), details.bestValidationEpoch()));
         }
         if (stoppedEarlyAt > 0) {
             text.append(" — stopped early at epoch ").append(stoppedEarlyAt).append(", best at epoch ")
                     .append(restoredEpoch);
+        } else if (state.get() == State.STOPPED_EARLY && details != null && details.bestValidationEpoch() != null) {
+            text.append(" — stopped early at epoch ").append(details.epochsCompleted()).append(", best at epoch ")
+                    .append(details.bestValidationEpoch());
         } else if (restoredEpoch > 0) {
             text.append(" — kept its best epoch, ").append(restoredEpoch);
         }
