@@ -151,7 +151,9 @@ public final class RecordedRun {
     void loadPoints(RunPoints points) {
         if (pointsLoaded) return;
         pointsLoaded = true;
+        int before = revision.get();
         append(points.trainLoss(), points.evaluations(), points.rateChanges());
+        if (revision.get() == before) revision.set(before + 1); // loaded, even if there was nothing to load
     }
 
     /** Adds what the training thread reported since the last frame; a frame with nothing new changes nothing. */
