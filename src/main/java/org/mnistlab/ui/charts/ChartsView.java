@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -71,7 +72,8 @@ public final class ChartsView {
     private final VBox root = new VBox(8);
     /** The two charts side by side: what the PNG export pictures. */
     private final HBox charts = new HBox(8, lossChart, accuracyChart);
-    private static final String LINE_KEY = "Solid line: training loss (smoothed) · dots: test loss and accuracy · "
+    private static final String LINE_KEY = "Solid line: training loss (smoothed) · line with dots: test loss and "
+            + "accuracy, a dot per epoch · "
             + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
             + "vertical line: learning rate changed · grey line: end of an epoch";
 
@@ -151,12 +153,16 @@ public final class ChartsView {
         List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
             double x = axis.x(e.examplesSeen(), run);
+            // A dot, with its values on hover, at each epoch's end, as the course plots mark them;
+            // the line also passes through the checks within an epoch. A dot for each of those too
+            // (five an epoch) cost the FX thread ~130 ms when a 20-epoch past run was ticked.
+            boolean dotted = e.endOfEpoch();
             String where = String.format(Locale.ROOT, "Run %d · epoch %d · %,d examples seen", run.number(), e.epoch(),
                     e.examplesSeen());
-            test.add(point(x, e.testLoss(), hoverable(SeriesStyle.dot(run.color(), run.number()),
+            test.add(point(x, e.testLoss(), !dotted ? null : hoverable(SeriesStyle.dot(run.color(), run.number()),
                     String.format(Locale.ROOT, "%s · test loss %.4f", where, e.testLoss()))));
-            accuracy.add(point(x, e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(), run.number()),
-                    String.format(Locale.ROOT, "%s · test accuracy %.2f%%", where, 100 * e.testAccuracy()))));
+            accuracy.add(point(x, e.testAccuracy(), !dotted ? null : hoverable(SeriesStyle.dot(run.color(),
+                    run.number()), String.format(Locale.ROOT, "%s · test accuracy %.2f%%", where, 100 * e.testAccuracy()))));
             if (e.hasValidation()) {
                 validationLoss.add(point(x, e.validationLoss(), null));
                 validationAccuracy.add(point(x, e.validationAccuracy(), null));
@@ -242,6 +248,12 @@ public final class ChartsView {
 
     private void draw(RecordedRun run) {
         if (drawn.containsKey(run)) return;
+        if (!run.pointsLoaded()) {
+            // A past run just ticked: its points are being read. Adding its empty series now would
+            // cost the charts a layout pass for nothing, and the points then wait behind it.
+            drawWhenLoaded(run);
+            return;
+        }
         RunSeries series = new RunSeries();
         series.train.setName("Run " + run.number() + " train loss");
         series.test.setName("Run " + run.number() + " test loss");
@@ -267,6 +279,18 @@ public final class ChartsView {
         run.state().addListener(series.onState);
         drawn.put(run, series);
         refresh(run);
+    }
+
+    private void drawWhenLoaded(RecordedRun run) {
+        ChangeListener<Number> loaded = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (!run.pointsLoaded()) return;
+                run.revision().removeListener(this);
+                if (run.visible().get()) draw(run);
+            }
+        };
+        run.revision().addListener(loaded);
     }
 
     private void undraw(RecordedRun run) {
