@@ -151,7 +151,9 @@ public final class RecordedRun {
     void loadPoints(RunPoints points) {
         if (pointsLoaded) return;
         pointsLoaded = true;
+        int before = revision.get();
         append(points.trainLoss(), points.evaluations(), points.rateChanges());
+        if (revision.get() == before) revision.set(before + 1); // loaded, even if there was nothing to load
     }
 
     /** Adds what the training thread reported since the last frame; a frame with nothing new changes nothing. */
@@ -258,13 +260,21 @@ public final class RecordedRun {
             default -> { }
         }
         EvaluationPoint best = bestValidation();
+        StoredRun details = stored.get();
         if (best != null) {
             text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
                     100 * best.validationAccuracy(), best.epoch()));
+        } else if (details != null && details.bestValidationAccuracy() != null) {
+            // A past run whose points are not loaded yet: the store keeps its best.
+            text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
+                    100 * details.bestValidationAccuracy(), details.bestValidationEpoch()));
         }
         if (stoppedEarlyAt > 0) {
             text.append(" — stopped early at epoch ").append(stoppedEarlyAt).append(", best at epoch ")
                     .append(restoredEpoch);
+        } else if (state.get() == State.STOPPED_EARLY && details != null && details.bestValidationEpoch() != null) {
+            text.append(" — stopped early at epoch ").append(details.epochsCompleted()).append(", best at epoch ")
+                    .append(details.bestValidationEpoch());
         } else if (restoredEpoch > 0) {
             text.append(" — kept its best epoch, ").append(restoredEpoch);
         }

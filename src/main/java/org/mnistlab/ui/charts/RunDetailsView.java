@@ -105,6 +105,10 @@ final class RunDetailsView {
             text.append(String.format(Locale.ROOT, "Final test accuracy %.2f%% · best %.2f%% at epoch %d%n",
                     100 * stored.finalTestAccuracy(), 100 * stored.bestTestAccuracy(), stored.bestEpoch()));
         }
+        if (stored.bestValidationAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, "Best validation accuracy %.2f%% at epoch %d%n",
+                    100 * stored.bestValidationAccuracy(), stored.bestValidationEpoch()));
+        }
         text.append("Run ").append(stored.id()).append(" · lab ").append(stored.appVersion())
                 .append(stored.hasModel() ? " · model kept" : " · no model");
         return text.toString();
