@@ -9,6 +9,9 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
@@ -48,6 +51,9 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    /** Images the next runs train on besides MNIST's (the student's own digits, oversampled); empty for none. */
+    private final ObjectProperty<DigitSet> extraTraining = new SimpleObjectProperty<>(NO_EXTRA);
+    private static final DigitSet NO_EXTRA = new DigitSet(0, new byte[0], new byte[0]);
     private TrainingControl control;
     private RemainingTime remaining;
 
@@ -87,13 +93,15 @@ public final class TrainingViewModel {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        RecordedRun run = history.start(spec, data.train().count());
+        DigitSet extra = extraTraining.get() == null ? NO_EXTRA : extraTraining.get();
+        int trainImages = data.train().count() + extra.count();
+        RecordedRun run = history.start(spec, trainImages);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
-        int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
+        int batchesPerEpoch = Trainer.batchesPerEpoch(trainImages, spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
-        RemainingTime eta = new RemainingTime((long) spec.epochs() * data.train().count(), nanoTime.getAsLong());
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * trainImages, nanoTime.getAsLong());
         remaining = eta;
         context.dismissNotice();
         running.set(true);
@@ -107,7 +115,7 @@ public final class TrainingViewModel {
         BackgroundTask.wrap(() -> {
             RunRecorder started = recording.begin(spec, data);
             recorder.set(started);
-            TrainingOutcome outcome = starter.run(spec, data, evaluateEvery,
+            TrainingOutcome outcome = starter.run(spec, data, extra, evaluateEvery,
                     started == null ? mailbox : TrainingListener.both(mailbox, started), runControl);
             if (started != null) started.finish(outcome);
             return outcome;
@@ -202,6 +210,14 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         control = null;
+    }
+
+    /**
+     * What the next runs train on besides MNIST: the My digits panel sets it to the student's
+     * digits, oversampled, while "Train with my digits" is ticked; empty (or null) for none.
+     */
+    public ObjectProperty<DigitSet> extraTraining() {
+        return extraTraining;
     }
 
     public ReadOnlyBooleanProperty running() {
