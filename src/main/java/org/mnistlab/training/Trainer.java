@@ -39,6 +39,8 @@ public final class Trainer {
     private final DigitSet test;
     /** The training images as given, before any split: a copy with another engine splits them again. */
     private final DigitSet given;
+    /** Images trained on besides {@link #given} (the student's own digits), never held out for validation. */
+    private final DigitSet extra;
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
@@ -58,26 +60,28 @@ public final class Trainer {
      *     at the end of each epoch
      */
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches) {
-        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null);
+        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null, null);
     }
 
     private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
-            Engine engine, StepProfile profile) {
-        MemoryEstimate.requireRunnable(spec, train.count(), test.count(), MemoryEstimate.availableBytes());
+            Engine engine, StepProfile profile, DigitSet extra) {
+        int extraCount = extra == null ? 0 : extra.count();
+        MemoryEstimate.requireRunnable(spec, train.count() + extraCount, test.count(), MemoryEstimate.availableBytes());
         if (evaluateEveryBatches < 0) {
             throw new IllegalArgumentException("evaluateEveryBatches must be >= 0");
         }
         this.spec = spec;
         if (spec.validates()) {
             DigitSet[] split = train.splitOff(spec.validationImages(), spec.seed());
-            this.train = split[0];
+            this.train = extra == null ? split[0] : split[0].concat(extra);
             this.validation = split[1];
         } else {
-            this.train = train;
+            this.train = extra == null ? train : train.concat(extra);
             this.validation = null;
         }
         this.test = test;
         this.given = train;
+        this.extra = extra;
         this.evaluateEveryBatches = evaluateEveryBatches;
         this.engine = engine;
         this.profile = profile;
@@ -88,12 +92,27 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile);
+        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra);
+    }
+
+    /**
+     * Also trains on {@code more} (the student's own digits, already oversampled), after any
+     * validation images are held out of the given ones: a copy of a drawing never lands in both
+     * halves, and the validation set stays MNIST's.
+     */
+    public Trainer withExtraTraining(DigitSet more) {
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile,
+                more == null || more.count() == 0 ? null : more);
+    }
+
+    /** How many images each epoch trains on, the extra ones included. */
+    public int trainingImages() {
+        return train.count();
     }
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra);
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */

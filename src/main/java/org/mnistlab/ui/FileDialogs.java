@@ -31,6 +31,11 @@ public interface FileDialogs {
         return null;
     }
 
+    /** A zip of digits (My digits › Import…); tests that do not import need not answer. */
+    default Path chooseMyDigitsToImport(Window owner) {
+        return null;
+    }
+
     /** The platform's own dialogs. */
     FileDialogs SYSTEM = new FileDialogs() {
         @Override
@@ -68,9 +73,18 @@ public interface FileDialogs {
 
         @Override
         public Path chooseRunsToImport(Window owner) {
-            FileChooser chooser = chooser("Import runs", UserFolders.dataFolder());
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MNIST Lab runs", "*.mnistlab-runs"),
-                    new FileChooser.ExtensionFilter("Any file", "*"));
+            return chooseToImport(owner, "Import runs", new FileChooser.ExtensionFilter("MNIST Lab runs", "*.mnistlab-runs"));
+        }
+
+        @Override
+        public Path chooseMyDigitsToImport(Window owner) {
+            return chooseToImport(owner, "Import digits", new FileChooser.ExtensionFilter("Zip of PNGs", "*.zip"));
+        }
+
+        /** A file to import from, of {@code type} or any other, starting in the data folder. */
+        private Path chooseToImport(Window owner, String title, FileChooser.ExtensionFilter type) {
+            FileChooser chooser = chooser(title, UserFolders.dataFolder());
+            chooser.getExtensionFilters().addAll(type, new FileChooser.ExtensionFilter("Any file", "*"));
             return path(chooser.showOpenDialog(owner));
         }
 

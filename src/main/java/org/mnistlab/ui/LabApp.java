@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
+import org.mnistlab.mydigits.MyDigitsStore;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.runs.RunStore;
 import org.mnistlab.storage.ModelFile;
@@ -23,12 +24,14 @@ public class LabApp extends Application {
     private final FileDialogs dialogs;
     /** The run store to open; null keeps runs only in the window (most window tests). */
     private final Path runStore;
+    /** The student's kept digits; null keeps them only in the window (window tests). */
+    private final MyDigitsStore myDigits;
     private final FxTaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
     public LabApp() {
-        this(MnistLoader::loadBundled, FileDialogs.SYSTEM, RunStore.defaultFile());
+        this(MnistLoader::loadBundled, FileDialogs.SYSTEM, RunStore.defaultFile(), MyDigitsStore.inDataFolder());
     }
 
     public LabApp(Supplier<MnistData> dataSource) {
@@ -40,9 +43,15 @@ public class LabApp extends Application {
     }
 
     public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs, Path runStore) {
+        this(dataSource, dialogs, runStore, null);
+    }
+
+    /** @param myDigits where kept digits go; null keeps them only in this window */
+    public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs, Path runStore, MyDigitsStore myDigits) {
         this.dataSource = dataSource;
         this.dialogs = dialogs;
         this.runStore = runStore;
+        this.myDigits = myDigits;
     }
 
     /**
@@ -68,7 +77,7 @@ public class LabApp extends Application {
     public void start(Stage stage) {
         context = new LabContext(dialogs);
         reportUncaughtExceptions(context);
-        view = new LabView(context, dataSource, background, runStore);
+        view = new LabView(context, dataSource, background, runStore, myDigits);
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");

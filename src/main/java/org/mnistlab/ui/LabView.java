@@ -31,6 +31,9 @@ import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
 import org.mnistlab.ui.inside.InsideView;
 import org.mnistlab.ui.inside.InsideViewModel;
+import org.mnistlab.mydigits.MyDigitsStore;
+import org.mnistlab.ui.mydigits.MyDigitsView;
+import org.mnistlab.ui.mydigits.MyDigitsViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
@@ -41,7 +44,7 @@ import org.mnistlab.ui.training.TrainingViewModel;
 
 /**
  * The window's layout: the designer and training buttons on the left; learning curves, sample
- * gallery and drawing pad as tabs in the middle; the menu bar on top, notices floating over the
+ * gallery, the inside of the network, drawing pad and My digits as tabs in the middle; the menu bar on top, notices floating over the
  * top edge; the status bar below. Here the
  * panels are wired to each other and given their collaborators: the task runners and the trainer.
  */
@@ -61,6 +64,12 @@ public final class LabView {
 
     /** @param runStore the run store file to open, or null to keep runs only in this window */
     public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore) {
+        this(context, bundledData, background, runStore, null);
+    }
+
+    /** @param myDigitsStore the student's set of kept digits, or null to keep them only in this window */
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore,
+            MyDigitsStore myDigitsStore) {
         this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
@@ -77,7 +86,10 @@ public final class LabView {
         training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
         training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
         GalleryViewModel gallery = new GalleryViewModel(context, background);
-        PadViewModel pad = new PadViewModel(context, background);
+        MyDigitsViewModel myDigits = new MyDigitsViewModel(context, background, myDigitsStore);
+        training.extraTraining().bind(myDigits.trainingSet());
+        myDigits.load();
+        PadViewModel pad = new PadViewModel(context, background, myDigits);
 
         ScrollPane designerScroll = new ScrollPane(new DesignerView(designer).node());
         designerScroll.setFitToWidth(true);
@@ -93,9 +105,11 @@ public final class LabView {
         Tab samples = tab("Samples", new GalleryView(gallery).node());
         gallery.showing().bind(samples.selectedProperty());
         ModelFilesViewModel models = new ModelFilesViewModel(context, background);
-        DrawingPadView padView = new DrawingPadView(pad, models, context);
+        DrawingPadView padView = new DrawingPadView(pad, models, context, myDigits);
         Tab drawing = tab("Draw a digit", padView.node());
-        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing);
+        Tab mine = tab("My digits", new MyDigitsView(myDigits, context.dialogs()).node());
+        mine.setId("myDigitsTab");
+        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing, mine);
         InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
             pad.startFrom(pixels);
             tabs.getSelectionModel().select(drawing);

@@ -9,6 +9,9 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
@@ -50,6 +53,9 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    /** Images the next runs train on besides MNIST's (the student's own digits, oversampled); empty for none. */
+    private final ObjectProperty<DigitSet> extraTraining = new SimpleObjectProperty<>(NO_EXTRA);
+    private static final DigitSet NO_EXTRA = new DigitSet(0, new byte[0], new byte[0]);
     private TrainingControl control;
     private RemainingTime remaining;
 
@@ -89,8 +95,10 @@ public final class TrainingViewModel {
         if (running.get() || !designer.canTrain().get()) return;
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
-        // The validation images are held out of every epoch: an epoch is what is left.
-        int trained = data.train().count() - spec.validationImages();
+        DigitSet extra = extraTraining.get() == null ? NO_EXTRA : extraTraining.get();
+        // The validation images are held out of every epoch, and the student's own digits (never
+        // held out) are added to it: an epoch is what is left plus those.
+        int trained = data.train().count() - spec.validationImages() + extra.count();
         RecordedRun run = history.start(spec, trained);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
@@ -111,7 +119,7 @@ public final class TrainingViewModel {
         BackgroundTask.wrap(() -> {
             RunRecorder started = recording.begin(spec, data);
             recorder.set(started);
-            TrainingOutcome outcome = starter.run(spec, data, evaluateEvery,
+            TrainingOutcome outcome = starter.run(spec, data, extra, evaluateEvery,
                     started == null ? mailbox : TrainingListener.both(mailbox, started), runControl);
             if (started != null) started.finish(outcome);
             return outcome;
@@ -220,6 +228,14 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         control = null;
+    }
+
+    /**
+     * What the next runs train on besides MNIST: the My digits panel sets it to the student's
+     * digits, oversampled, while "Train with my digits" is ticked; empty (or null) for none.
+     */
+    public ObjectProperty<DigitSet> extraTraining() {
+        return extraTraining;
     }
 
     public ReadOnlyBooleanProperty running() {

@@ -217,7 +217,7 @@ class RunListViewModelTest {
         context.data().set(new MnistData(digits(1000), digits(100)));
         designer.dataReady().set(true);
         designer.epochs().set("1");
-        RunStarter scripted = (spec, data, evaluateEvery, listener, control) -> {
+        RunStarter scripted = (spec, data, extra, evaluateEvery, listener, control) -> {
             for (int batch = 1; batch <= 10; batch++) {
                 listener.onBatch(new BatchProgress(1, batch, 10, batch * 100L, 1.0 / batch, 1000, spec.learningRate()));
             }
