@@ -110,7 +110,7 @@ public final class ScreenshotTour {
         });
     }
 
-    private static final String[] TABS = {"Learning curves", "Samples", "Inside the network", "Draw a digit"};
+    private static final String[] TABS = {"Learning curves", "Samples", "Inside the network", "Draw a digit", "My digits"};
     private static final int[][] SIZES = {{1024, 700}, {1280, 720}, {1440, 900}, {1920, 1080}};
 
     private static void everyTabAtEverySize(Stage stage, Path folder) throws Exception {
