@@ -18,6 +18,11 @@ public interface FileDialogs {
 
     Path chooseModelSaveTarget(Window owner);
 
+    /** Where to save the model, suggesting {@code fileName} (e.g. "run-3-784-64-32-10-97.1pct.zip"). */
+    default Path chooseModelSaveTarget(Window owner, String fileName) {
+        return chooseModelSaveTarget(owner);
+    }
+
     /** Where to save an export (charts, runs) of the given type, suggesting {@code fileName}. */
     Path chooseExportTarget(Window owner, String title, String fileName, FileChooser.ExtensionFilter type);
 
@@ -47,8 +52,13 @@ public interface FileDialogs {
 
         @Override
         public Path chooseModelSaveTarget(Window owner) {
+            return chooseModelSaveTarget(owner, "model.zip");
+        }
+
+        @Override
+        public Path chooseModelSaveTarget(Window owner, String fileName) {
             FileChooser chooser = modelChooser("Save the model");
-            chooser.setInitialFileName("model.zip");
+            chooser.setInitialFileName(fileName);
             return path(chooser.showSaveDialog(owner));
         }
 

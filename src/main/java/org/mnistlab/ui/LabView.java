@@ -76,6 +76,7 @@ public final class LabView {
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         designer.previewDigit().bind(context.data().map(d -> d.train().intensities(0)));
+        context.sendSettingsTo(designer::load); // "Use these settings" of a run or of the pad's model
         RunHistory history = new RunHistory();
         runList = new RunListViewModel(history, context, background);
         ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());

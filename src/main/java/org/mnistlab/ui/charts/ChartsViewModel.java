@@ -3,6 +3,8 @@ package org.mnistlab.ui.charts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.mnistlab.drawing.ImageFiles;
 import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.ui.BackgroundTask;
@@ -18,6 +20,7 @@ public final class ChartsViewModel {
     private final RunHistory history;
     private final LabContext context;
     private final TaskExecutor executor;
+    private final ObjectProperty<CurveAxis> xAxis = new SimpleObjectProperty<>(CurveAxis.EXAMPLES);
 
     public ChartsViewModel(RunHistory history, LabContext context, TaskExecutor executor) {
         this.history = history;
@@ -27,6 +30,11 @@ public final class ChartsViewModel {
 
     public RunHistory history() {
         return history;
+    }
+
+    /** What the x axis counts: examples seen, or epochs as the course plots do. */
+    public ObjectProperty<CurveAxis> xAxis() {
+        return xAxis;
     }
 
     LabContext context() {

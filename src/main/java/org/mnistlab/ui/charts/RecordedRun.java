@@ -53,7 +53,7 @@ public final class RecordedRun {
     private final int number;
     private final NetworkSpec spec;
     private final Color color;
-    /** Training images per epoch (0 when not known): what the CSV's epoch column is counted from. */
+    /** Images trained on per epoch (0 when not known): the CSV's epoch column and the epoch axis count from it. */
     private final int examplesPerEpoch;
     private final List<LossPoint> trainLoss = new ArrayList<>();
     private final List<LossPoint> smoothedLoss = new ArrayList<>();
@@ -295,6 +295,29 @@ public final class RecordedRun {
     public NetworkSpec spec() { return spec; }
     public Color color() { return color; }
     public int examplesPerEpoch() { return examplesPerEpoch; }
+
+    /**
+     * Images per epoch, wherever it is known from: what the window trained on; for a stored run,
+     * its data less the validation images; else its first end-of-epoch measurement. 0 when none.
+     */
+    public long epochSize() {
+        if (examplesPerEpoch > 0) return examplesPerEpoch;
+        StoredRun details = stored.get();
+        if (details != null && details.data() != null && details.data().trainImages() > spec.validationImages()) {
+            return details.data().trainImages() - spec.validationImages();
+        }
+        for (EvaluationPoint e : evaluations) {
+            if (e.endOfEpoch() && e.epoch() > 0) return e.examplesSeen() / e.epoch();
+        }
+        return 0;
+    }
+
+    /** Examples seen at the run's last point so far (a batch or a measurement); 0 before any. */
+    public long lastExamplesSeen() {
+        long last = trainLoss.isEmpty() ? 0 : trainLoss.get(trainLoss.size() - 1).examplesSeen();
+        EvaluationPoint measured = lastEvaluation();
+        return measured == null ? last : Math.max(last, measured.examplesSeen());
+    }
     public List<LossPoint> trainLoss() { return Collections.unmodifiableList(trainLoss); }
     public List<LossPoint> smoothedLoss() { return Collections.unmodifiableList(smoothedLoss); }
     public List<EvaluationPoint> evaluations() { return Collections.unmodifiableList(evaluations); }

@@ -24,6 +24,7 @@ final class RunDetailsView {
     private final TextField name = new TextField();
     private final TextArea note = new TextArea();
     private final Label details = new Label();
+    private final javafx.scene.control.Button useSettings = new javafx.scene.control.Button("Use these settings");
     private final VBox root;
     private final ChangeListener<Object> refresh = (obs, old, now) -> show();
     private RecordedRun shown;
@@ -45,7 +46,13 @@ final class RunDetailsView {
         note.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused && shown != null) runs.setNote(shown, note.getText());
         });
-        root = new VBox(6, Texts.heading("Selected run"), name, note, details);
+        useSettings.setId("useRunSettings");
+        useSettings.setTooltip(Texts.tip("Puts this run's settings into the designer, to run them again or "
+                + "change one thing"));
+        useSettings.setOnAction(e -> {
+            if (shown != null) runs.useSettings(shown);
+        });
+        root = new VBox(6, Texts.heading("Selected run"), name, note, details, useSettings);
         root.setPrefWidth(360);
         root.setMinWidth(300);
         runs.selected().addListener((obs, old, run) -> {
@@ -75,6 +82,7 @@ final class RunDetailsView {
         boolean any = shown != null;
         name.setDisable(!any);
         note.setDisable(!any);
+        useSettings.setDisable(!any);
         if (!any) {
             name.setText("");
             note.setText("");

@@ -109,12 +109,19 @@ public final class DrawingPadView {
         save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
         save.setOnAction(e -> saveModel());
+        Button settings = new Button("Use its settings");
+        settings.setId("useModelSettings");
+        settings.setTooltip(Texts.tip("Puts the settings this model was trained with into the designer"));
+        settings.disableProperty().bind(context.model().isNull());
+        settings.setOnAction(e -> context.useSettings(context.model().get().spec(),
+                "the model in use (" + context.modelDescription().get() + ")"));
+        settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label saved = Texts.hint("");
         saved.setId("modelFileMessage");
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
         VBox answer = new VBox(8, new Label("The network reads:"), digit, doubt, message, bars.node(), model,
-                new HBox(8, open, save), saved);
+                new HBox(8, open, save), settings, saved);
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
@@ -151,7 +158,7 @@ public final class DrawingPadView {
     /** Asks where to save the pad's model and saves it: the button and File > Save model… (Ctrl+S). */
     public void saveModel() {
         if (!models.canSave().get()) return;
-        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
+        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow(), context.modelFileName().get());
         if (file != null) models.save(file);
     }
 

@@ -15,7 +15,9 @@ import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
+import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -94,14 +96,16 @@ public final class TrainingViewModel {
         NetworkSpec spec = designer.check().get().spec();
         MnistData data = context.data().get();
         DigitSet extra = extraTraining.get() == null ? NO_EXTRA : extraTraining.get();
-        int trainImages = data.train().count() + extra.count();
-        RecordedRun run = history.start(spec, trainImages);
+        // The validation images are held out of every epoch, and the student's own digits (never
+        // held out) are added to it: an epoch is what is left plus those.
+        int trained = data.train().count() - spec.validationImages() + extra.count();
+        RecordedRun run = history.start(spec, trained);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
-        int batchesPerEpoch = Trainer.batchesPerEpoch(trainImages, spec.batchSize());
+        int batchesPerEpoch = Trainer.batchesPerEpoch(trained, spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
-        RemainingTime eta = new RemainingTime((long) spec.epochs() * trainImages, nanoTime.getAsLong());
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * trained, nanoTime.getAsLong());
         remaining = eta;
         context.dismissNotice();
         running.set(true);
@@ -164,7 +168,7 @@ public final class TrainingViewModel {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
-                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
+                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()), fileName(run, 0));
         }
         if (delivery.hint() != null) run.giveHint(delivery.hint());
         BatchProgress p = delivery.latest();
@@ -176,6 +180,19 @@ public final class TrainingViewModel {
                     eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
+    }
+
+    /**
+     * What Save model… suggests for the run's network: its number, architecture and test accuracy,
+     * at {@code epoch}'s end when early stopping put that epoch's weights back (0: the latest).
+     */
+    private static String fileName(RecordedRun run, int epoch) {
+        EvaluationPoint measured = run.lastEvaluation();
+        for (EvaluationPoint e : run.evaluations()) {
+            if (epoch > 0 && e.endOfEpoch() && e.epoch() == epoch) measured = e;
+        }
+        return ModelFile.suggestedName(run.shownNumber(), run.spec().architecture(),
+                measured == null ? null : measured.testAccuracy());
     }
 
     private void finish(RecordedRun run, TrainingOutcome outcome) {
@@ -194,7 +211,8 @@ public final class TrainingViewModel {
             // After the run nobody else trains this network, so the pad and gallery may use it as is.
             context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.shownNumber()
                     + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : "")
-                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""));
+                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""),
+                    fileName(run, outcome.restoredEpoch()));
         }
         statusLine.set(run.name().get() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";
