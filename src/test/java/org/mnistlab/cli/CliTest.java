@@ -478,7 +478,7 @@ class CliTest {
         Result text = cli("evaluate", "--model", model.toString(), "--images", dir.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.lines().get(0).contains("on 21 images in " + dir + ": accuracy "), text.out());
-        assertTrue(text.out().contains("  digit_" + wrongLabel + "_mislabelled.png: a " + wrongLabel + " read as "),
+        assertTrue(text.out().contains("  digit_" + wrongLabel + "_mislabelled.png: labelled " + wrongLabel + ", read as "),
                 text.out());
     }
 
