@@ -177,6 +177,27 @@ class MyDigitsViewModelTest {
     }
 
     @Test
+    void aClassmatesExportIsImportedIntoTheGridAndADamagedZipGetsANotice() throws IOException {
+        MyDigitsViewModel mine = viewModel();
+        mine.keep(7, onCanvas(0), List.of());
+        mine.keep(2, onCanvas(1), List.of());
+        Path zip = dir.resolve("pool.zip");
+        mine.exportTo(zip);
+        assertEquals("Exported 2 of my digits to " + zip, context.notice().get());
+
+        MyDigitsViewModel theirs = new MyDigitsViewModel(context, new CurrentThreadTaskExecutor(),
+                new MyDigitsStore(dir.resolve("classmate")));
+        theirs.importFrom(zip);
+        assertEquals("Imported 2 digits from pool.zip", context.notice().get());
+        assertEquals(List.of(7, 2), theirs.items().stream().map(i -> i.digit().label()).toList());
+
+        Path notZip = Files.writeString(dir.resolve("notes.zip"), "not a zip");
+        theirs.importFrom(notZip);
+        assertTrue(context.notice().get().startsWith("Could not import notes.zip: " + notZip), context.notice().get());
+        assertEquals(2, theirs.items().size(), "the set is as it was");
+    }
+
+    @Test
     void withoutAStoreTheDigitsAreKeptForThisWindowOnly() {
         HeldTaskExecutor held = new HeldTaskExecutor();
         MyDigitsViewModel vm = new MyDigitsViewModel(context, held, null);
