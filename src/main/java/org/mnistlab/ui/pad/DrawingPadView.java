@@ -50,6 +50,10 @@ public final class DrawingPadView {
             if (!e.isPrimaryButtonDown()) return;
             vm.extendStroke(clamp(e.getX()), clamp(e.getY()));
         });
+        canvas.setOnMouseReleased(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            vm.endStroke(clamp(e.getX()), clamp(e.getY()));
+        });
         Button clear = new Button("Clear");
         clear.setId("padClear");
         clear.setOnAction(e -> {
