@@ -43,7 +43,8 @@ final class TrainCommand implements Command {
                   --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second, train_accuracy (on
-                                        5000 training images), validation_loss and
+                                        5000 training images), learning_rate (of the
+                                        epoch's last step), validation_loss and
                                         validation_accuracy (with --validation), hint (in the
                                         epoch where the loss stopped falling)
                 """ + StoreOption.HELP);
@@ -69,6 +70,15 @@ final class TrainCommand implements Command {
         }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
+        return trainOne(spec, data, target, args, out, err).code();
+    }
+
+    /** One run's settings, how it ended and the exit code it alone would give. */
+    private record Finished(NetworkSpec spec, TrainingOutcome outcome, int code) {}
+
+    private Finished trainOne(NetworkSpec spec, MnistData data, Path target, CliArgs args, PrintStream out,
+            PrintStream err) {
+        boolean json = args.has("json");
         Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
         if (!json) {
             out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s, %s)%n", spec.summary(),
@@ -79,8 +89,15 @@ final class TrainCommand implements Command {
         RunRecorder recorder = store == null ? null : RunRecorder.start(store, spec,
                 DataSource.of(args.path("data"), data.train().count(), data.test().count()),
                 notice -> err.println("mnist-lab train: " + notice));
+        boolean scheduled = !spec.schedule().isConstant() || spec.warmup() > 0;
         TrainingListener printer = new TrainingListener() {
             private String hint = "";
+            private double rate = spec.learningRate();
+
+            @Override
+            public void onBatch(org.mnistlab.training.BatchProgress progress) {
+                rate = progress.learningRate();
+            }
 
             @Override
             public void onHint(int epoch, int batch, String text) {
@@ -89,7 +106,7 @@ final class TrainCommand implements Command {
 
             @Override
             public void onEpochEnd(EpochSummary s) {
-                out.println(json ? epochJson(s, hint) : epochText(s, hint));
+                out.println(json ? epochJson(s, hint, rate) : epochText(s, hint, scheduled ? rate : Double.NaN));
                 out.flush();
                 hint = "";
             }
@@ -111,7 +128,7 @@ final class TrainCommand implements Command {
 
         if (outcome.diverged()) {
             err.println("mnist-lab train: " + outcome.message());
-            return Cli.FAILED;
+            return new Finished(spec, outcome, Cli.FAILED);
         }
         if (!json) {
             EvaluationPoint best = outcome.bestValidation();
@@ -128,7 +145,7 @@ final class TrainCommand implements Command {
             ModelFile.save(outcome.model(), accuracy, target);
             (json ? err : out).println("Saved the model to " + target);
         }
-        return Cli.OK;
+        return new Finished(spec, outcome, Cli.OK);
     }
 
     /**
@@ -151,8 +168,11 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** @param hint given during this epoch (the loss stopped falling), or empty */
-    private static String epochText(EpochSummary s, String hint) {
+    /**
+     * @param hint given during this epoch (the loss stopped falling), or empty
+     * @param rate the rate of the epoch's last step, shown when a schedule moves it; NaN leaves it out
+     */
+    private static String epochText(EpochSummary s, String hint, double rate) {
         String validation = s.hasValidation() ? String.format(Locale.ROOT,
                 "  validation loss %.4f  validation accuracy %.2f%%", s.validationLoss(), 100 * s.validationAccuracy())
                 : "";
@@ -160,14 +180,16 @@ final class TrainCommand implements Command {
                 "epoch %d  train loss %.4f  train accuracy %.2f%%%s  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
                 s.epoch(), s.trainLoss(), 100 * s.trainAccuracy(), validation, s.testLoss(), 100 * s.testAccuracy(),
                 s.samplesPerSecond())
+                + (Double.isNaN(rate) ? "" : "  lr " + NetworkSpec.formatNumber(rate))
                 + (hint.isEmpty() ? "" : "\n  hint: " + hint);
     }
 
-    private static String epochJson(EpochSummary s, String hint) {
+    /** @param rate the rate of the epoch's last step ({@code learning_rate}) */
+    private static String epochJson(EpochSummary s, String hint, double rate) {
         Json json = Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
                 .put("test_loss", s.testLoss()).put("test_accuracy", s.testAccuracy())
                 .put("samples_per_second", Math.round(s.samplesPerSecond()))
-                .put("train_accuracy", s.trainAccuracy());
+                .put("train_accuracy", s.trainAccuracy()).put("learning_rate", rate);
         if (s.hasValidation()) {
             json.put("validation_loss", s.validationLoss()).put("validation_accuracy", s.validationAccuracy());
         }

@@ -41,6 +41,8 @@ public final class Trainer {
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
+    /** A learning-rate schedule in place of the spec's (the range test's sweep), or null. */
+    private final org.nd4j.linalg.schedule.ISchedule rateOverride;
     /** ND4J's kernels (DL4J's fit, evaluation) on small matrices: one thread beat two (see {@link Threads}). */
     private static final int KERNEL_THREADS = 1;
 
@@ -62,6 +64,11 @@ public final class Trainer {
 
     private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
             Engine engine, StepProfile profile) {
+        this(spec, train, test, evaluateEveryBatches, engine, profile, null);
+    }
+
+    private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
+            Engine engine, StepProfile profile, org.nd4j.linalg.schedule.ISchedule rateOverride) {
         MemoryEstimate.requireRunnable(spec, train.count(), test.count(), MemoryEstimate.availableBytes());
         if (evaluateEveryBatches < 0) {
             throw new IllegalArgumentException("evaluateEveryBatches must be >= 0");
@@ -80,6 +87,7 @@ public final class Trainer {
         this.evaluateEveryBatches = evaluateEveryBatches;
         this.engine = engine;
         this.profile = profile;
+        this.rateOverride = rateOverride;
     }
 
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test) {
@@ -87,12 +95,17 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile);
+        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, rateOverride);
     }
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, rateOverride);
+    }
+
+    /** Trains at {@code schedule}'s rates instead of the spec's: the range test sweeps the rate so. */
+    Trainer withRateSchedule(org.nd4j.linalg.schedule.ISchedule schedule) {
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, schedule);
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
@@ -127,7 +140,7 @@ public final class Trainer {
     }
 
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
-        MultiLayerNetwork network = Dl4jNetworks.create(spec);
+        MultiLayerNetwork network = Dl4jNetworks.create(spec, given.count(), rateOverride);
         RunLoop loop = new RunLoop(network, listener, control);
         try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
              loop.steps) {
@@ -257,7 +270,10 @@ public final class Trainer {
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
         private final StalledLossDetector stalled = new StalledLossDetector(batchesPerEpoch);
         private String hint = "";
+        /** The rate the user set: the spec's, or a change during the run (which replaces any schedule, as in DL4J). */
         private double learningRate = spec.learningRate();
+        /** Steps trained so far: the iteration a schedule reads. */
+        private int iteration;
         private long examplesSeen;
         private int epochsCompleted;
         private EvaluationPoint lastEvaluation;
@@ -313,8 +329,10 @@ public final class Trainer {
                 applyLearningRateRequest();
                 int from = (batch - 1) * spec.batchSize();
                 int to = Math.min(train.count(), from + spec.batchSize());
+                double rate = rateInForce();
                 long start = System.nanoTime();
                 double loss = steps.train(order, from, to);
+                iteration++;
                 trainingNanos += System.nanoTime() - start;
                 examplesSeen += to - from;
                 epochExamples += to - from;
@@ -331,7 +349,7 @@ public final class Trainer {
                 lossSum += loss * (to - from);
                 double samplesPerSecond = epochExamples / (trainingNanos / 1e9);
                 listener.onBatch(new BatchProgress(epoch, batch, batchesPerEpoch, examplesSeen, loss,
-                        samplesPerSecond, learningRate));
+                        samplesPerSecond, rate));
                 if (evaluateEveryBatches > 0 && batch % evaluateEveryBatches == 0 && batch < batchesPerEpoch) {
                     evaluate(epoch, batch, false);
                 }
@@ -361,6 +379,17 @@ public final class Trainer {
                 return true;
             }
             return control.isCancelled() || Thread.currentThread().isInterrupted();
+        }
+
+        /**
+         * The rate this step trains at: what the updater config gives for this iteration and epoch,
+         * which is what both engines read, so a schedule and a change by hand are reported alike.
+         */
+        private double rateInForce() {
+            if (!spec.optimizer().usesLearningRate()) return learningRate;
+            org.deeplearning4j.nn.conf.layers.BaseLayer layer =
+                    (org.deeplearning4j.nn.conf.layers.BaseLayer) network.getLayerWiseConfigurations().getConf(0).getLayer();
+            return layer.getIUpdater().getLearningRate(iteration, network.getEpochCount());
         }
 
         private void applyLearningRateRequest() {

@@ -72,6 +72,15 @@ class CliTest {
     }
 
     @Test
+    void aScheduledRunGivesEachEpochsLastRateInItsJsonLine() throws Exception {
+        Result r = cli("train", "--layers", "32", "--batch", "20", "--epochs", "2", "--limit", "1000",
+                "--schedule", "step:1:0.5", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0.05, SpecJson.MAPPER.readTree(r.lines().get(0)).get("learning_rate").asDouble(), 1e-12);
+        assertEquals(0.025, SpecJson.MAPPER.readTree(r.lines().get(1)).get("learning_rate").asDouble(), 1e-12);
+    }
+
+    @Test
     void theNotebooksTooHighRateTrainsOnWithAHintInTheEpochItStalled() throws Exception {
         Result r = cli("train", "--layers", "64,32", "--optimizer", "sgd", "--batch", "100", "--epochs", "3",
                 "--seed", "1", "--normalization", "standardize", "--init", "pytorch", "--lr", "0.9",
@@ -364,7 +373,12 @@ class CliTest {
         "--layers ٦٤      | layers: '٦٤' is not a whole number of units",
         "--limit 0        | --limit: 0 is not at least 1",
         "--json=true      | --json is a switch and takes no value",
-        "--augment wild   | augment: 'wild' is not one of off, gentle, strong"})
+        "--augment wild   | augment: 'wild' is not one of off, gentle, strong",
+        "--schedule step:2:1.5 | schedule: the factor 1.5 must shrink the rate: give one between 0 and 1",
+        "--schedule exp:0 | schedule: the factor 0 must shrink the rate",
+        "--schedule cosine:0.5 | schedule: the cosine floor 0.5 is not below the learning rate 0.05",
+        "--schedule linear | schedule: 'linear' is not a schedule; give constant, step:K:G",
+        "--limit 1000 --epochs 1 --warmup 10 | warmup: 10 steps is not shorter than the run's 10 (1 epoch of 10 batches)"})
     void aCommandLineThatWouldBeReinterpretedIsRefusedWithExitTwo(String line, String problem) {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(List.of(line.split(" ")));

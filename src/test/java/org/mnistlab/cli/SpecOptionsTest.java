@@ -37,6 +37,17 @@ class SpecOptionsTest {
     }
 
     @Test
+    void theTrainCommandOfASpecIsOneShellLineThatReadsBackAsTheSameSpec() {
+        NetworkSpec spec = Specs.everySettingChanged();
+        String line = SpecOptions.trainCommand(spec);
+        String start = "java -jar mnist-lab.jar train ";
+        assertTrue(line.startsWith(start), line);
+        assertTrue(line.contains(" --schedule step:2:0.5 --warmup 100 "), line);
+        // Nothing in it needs a shell's quotes, so splitting at spaces is what a shell does.
+        assertEquals(spec, read(List.of(line.substring(start.length()).split(" "))), line);
+    }
+
+    @Test
     void noOptionsGiveTheDefaults() {
         assertEquals(NetworkSpec.defaults(), read(List.of()));
     }

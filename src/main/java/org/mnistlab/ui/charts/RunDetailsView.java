@@ -24,6 +24,7 @@ final class RunDetailsView {
     private final TextField name = new TextField();
     private final TextArea note = new TextArea();
     private final Label details = new Label();
+    private final javafx.scene.control.Button copyCommand = new javafx.scene.control.Button("Copy as command line");
     private final VBox root;
     private final ChangeListener<Object> refresh = (obs, old, now) -> show();
     private RecordedRun shown;
@@ -45,7 +46,18 @@ final class RunDetailsView {
         note.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused && shown != null) runs.setNote(shown, note.getText());
         });
-        root = new VBox(6, Texts.heading("Selected run"), name, note, details);
+        copyCommand.setId("copyCommandLine");
+        copyCommand.getStyleClass().add("small-button");
+        copyCommand.setTooltip(Texts.tip("Copies the train command that repeats this run's settings, to paste "
+                + "into a terminal or a lesson's notes"));
+        copyCommand.setOnAction(e -> {
+            if (shown != null) runs.copyCommandLine(shown, line -> {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(line);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            });
+        });
+        root = new VBox(6, Texts.heading("Selected run"), name, note, details, copyCommand);
         root.setPrefWidth(360);
         root.setMinWidth(300);
         runs.selected().addListener((obs, old, run) -> {
@@ -75,6 +87,7 @@ final class RunDetailsView {
         boolean any = shown != null;
         name.setDisable(!any);
         note.setDisable(!any);
+        copyCommand.setDisable(!any);
         if (!any) {
             name.setText("");
             note.setText("");
