@@ -2,6 +2,7 @@ package org.mnistlab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
@@ -14,6 +15,7 @@ import org.mnistlab.runs.RunStoreException;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.EpochSummary;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.RateSweep;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -40,6 +42,10 @@ final class TrainCommand implements Command {
                   --out FILE            save the trained model (a .zip) there
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
                                         the reference the fast path is checked against)
+                  --sweep 0.5,0.05,0.005  one run per learning rate, one after another, the other
+                                        settings unchanged, then a summary line per rate (final
+                                        test and best validation accuracy); or FROM:TO:N, N rates
+                                        spaced evenly on a log scale (0.001:1:4); 2 to 20 rates
                   --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second, train_accuracy (on
@@ -52,7 +58,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out", "engine", StoreOption.NAME);
+        return SpecOptions.valuedOptions("out", "engine", "sweep", StoreOption.NAME);
     }
 
     @Override
@@ -63,18 +69,56 @@ final class TrainCommand implements Command {
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
+        RateSweep sweep = args.has("sweep") ? RateSweep.parse(args.text("sweep", "")) : null;
         Path target = args.path("out");
+        if (sweep != null && target != null) {
+            throw new UsageException("--out saves one model, and a sweep trains " + sweep.rates().size()
+                    + "; leave out --out (each run's model is kept in the run store)");
+        }
         if (target != null) {
             ModelFile.requireSavable(target); // now, not after the whole training
             ModelFile.removeStaleTemporaryFiles(target.toAbsolutePath().getParent());
         }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
-        return trainOne(spec, data, target, args, out, err).code();
+        if (sweep == null) return trainOne(spec, data, target, args, out, err).code();
+        // Checked before the first run, so a bad setting does not show up after hours.
+        List<NetworkSpec> specs = sweep.specs(spec);
+        for (NetworkSpec each : specs) new Trainer(each, data.train(), data.test());
+        List<Finished> runs = new java.util.ArrayList<>();
+        for (NetworkSpec each : specs) runs.add(trainOne(each, data, null, args, out, err));
+        printSweep(runs, json, out);
+        return runs.stream().allMatch(r -> r.outcome().diverged()) ? Cli.FAILED : Cli.OK;
     }
 
     /** One run's settings, how it ended and the exit code it alone would give. */
     private record Finished(NetworkSpec spec, TrainingOutcome outcome, int code) {}
+
+    /**
+     * The sweep's summary, one line (or JSON object) per rate: final test accuracy, and the best
+     * validation accuracy with its epoch when the runs hold validation images.
+     */
+    private static void printSweep(List<Finished> runs, boolean json, PrintStream out) {
+        if (!json) out.println("sweep: learning rate, final test accuracy, best validation accuracy");
+        for (Finished run : runs) {
+            TrainingOutcome o = run.outcome();
+            Double test = o.lastEvaluation() == null ? null : o.lastEvaluation().testAccuracy();
+            EvaluationPoint best = o.bestValidation();
+            String status = o.diverged() ? "diverged" : o.status() == TrainingOutcome.Status.CANCELLED ? "stopped" : "finished";
+            if (json) {
+                out.println(Json.object().put("sweep_learning_rate", run.spec().learningRate())
+                        .put("test_accuracy", test)
+                        .put("best_validation_accuracy", best == null ? null : best.validationAccuracy())
+                        .put("best_epoch", best == null ? null : best.epoch()).put("status", status));
+            } else {
+                out.printf(Locale.ROOT, "  lr %-8s  %s  %s%s%n", NetworkSpec.formatNumber(run.spec().learningRate()),
+                        test == null ? "     -" : String.format(Locale.ROOT, "%6.2f%%", 100 * test),
+                        best == null ? "-" : String.format(Locale.ROOT, "%.2f%% at epoch %d", 100 * best.validationAccuracy(),
+                                best.epoch()), o.diverged() ? "  (diverged)" : "");
+            }
+        }
+        out.flush();
+    }
 
     private Finished trainOne(NetworkSpec spec, MnistData data, Path target, CliArgs args, PrintStream out,
             PrintStream err) {

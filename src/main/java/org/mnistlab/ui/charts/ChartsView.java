@@ -395,12 +395,8 @@ public final class ChartsView {
     /** The settings table in a window of its own beside the lab, opened once and brought forward after. */
     private void showSettingsTable() {
         if (settingsWindow == null) {
-            settingsWindow = new javafx.stage.Stage();
-            settingsWindow.initOwner(root.getScene().getWindow());
-            settingsWindow.setTitle("Settings of the runs");
-            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) new SettingsTableView(runs).node());
-            scene.getStylesheets().addAll(root.getScene().getStylesheets());
-            settingsWindow.setScene(scene);
+            settingsWindow = org.mnistlab.ui.OwnedWindows.create(root, "Settings of the runs",
+                    (javafx.scene.Parent) new SettingsTableView(runs).node());
         }
         settingsWindow.show();
         settingsWindow.toFront();
