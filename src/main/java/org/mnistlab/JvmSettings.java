@@ -83,7 +83,11 @@ public final class JvmSettings {
         Runtime.getRuntime().addShutdownHook(forward);
         try {
             int code = child.waitFor();
-            Runtime.getRuntime().removeShutdownHook(forward);
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException shuttingDown) {
+                // kill PID: this JVM is already shutting down, the hook has run and the lab has ended.
+            }
             return code;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

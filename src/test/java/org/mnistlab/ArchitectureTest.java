@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The engine's packages: everything but the two faces (cli, ui) and the entry point. */
     private static final List<String> ENGINE_PACKAGES = List.of("data", "network", "training", "evaluation",
-            "drawing", "storage", "backend", "inspection", "runs");
+            "drawing", "storage", "backend", "inspection", "runs", "mydigits");
     private static final String[] ENGINE = ENGINE_PACKAGES.stream().map(p -> "org.mnistlab." + p + "..")
             .toArray(String[]::new);
 

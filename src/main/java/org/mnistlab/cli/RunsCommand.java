@@ -176,6 +176,10 @@ final class RunsCommand implements Command {
                 + (run.finalTestLoss() == null ? "-" : String.format(Locale.ROOT, "%.4f", run.finalTestLoss())));
         out.println("Best:        test accuracy " + percent(run.bestTestAccuracy())
                 + (run.bestEpoch() == null ? "" : " at epoch " + run.bestEpoch()));
+        if (run.bestValidationAccuracy() != null) {
+            out.println("Validation:  best accuracy " + percent(run.bestValidationAccuracy())
+                    + " at epoch " + run.bestValidationEpoch());
+        }
         out.printf(Locale.ROOT, "Points:      %,d training losses, %d test measurements, %d learning-rate change%s%n",
                 points.trainLoss().size(), points.evaluations().size(), points.rateChanges().size(),
                 points.rateChanges().size() == 1 ? "" : "s");
@@ -203,6 +207,8 @@ final class RunsCommand implements Command {
         fields.put("final_test_loss", run.finalTestLoss());
         fields.put("best_test_accuracy", run.bestTestAccuracy());
         fields.put("best_epoch", run.bestEpoch());
+        fields.put("best_validation_accuracy", run.bestValidationAccuracy());
+        fields.put("best_validation_epoch", run.bestValidationEpoch());
         fields.put("data", run.data().describe());
         fields.put("app_version", run.appVersion());
         fields.put("has_model", run.hasModel());

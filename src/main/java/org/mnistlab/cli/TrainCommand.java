@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
+import org.mnistlab.drawing.ImageInputException;
+import org.mnistlab.drawing.LabelledImages;
+import org.mnistlab.mydigits.MyDigitsTraining;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.DataSource;
 import org.mnistlab.runs.RunRecorder;
@@ -25,6 +29,7 @@ import org.mnistlab.training.TrainingOutcome;
 final class TrainCommand implements Command {
     /** Guessing one of ten digits. */
     private static final double CHANCE = 0.1;
+    private static final String WITH_IMAGES = "with-images";
 
     @Override
     public String name() {
@@ -40,6 +45,9 @@ final class TrainCommand implements Command {
     public String usage() {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
+                  --with-images DIR     also train on a folder of labelled PNGs (digit_7_….png or
+                                        7/….png; the window's My digits folder is one), each shown
+                                        up to 50 times an epoch, as "Train with my digits" does
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
                                         the reference the fast path is checked against)
                   --sweep 0.5,0.05,0.005  one run per learning rate, one after another, the other
@@ -58,7 +66,16 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out", "engine", "sweep", StoreOption.NAME);
+        return SpecOptions.valuedOptions("out", "engine", "sweep", WITH_IMAGES, StoreOption.NAME);
+    }
+
+    /** The folder's images once each; a file that cannot be read is named on stderr and left out. */
+    private static DigitSet ownImages(Path folder, PrintStream err) {
+        LabelledImages.Folder read = LabelledImages.read(folder);
+        for (String skipped : read.skipped()) err.println("mnist-lab train: skipped " + skipped);
+        if (read.images().isEmpty()) throw new ImageInputException(folder + ": no image could be read");
+        return MyDigitsTraining.asSet(read.images().stream().map(LabelledImages.Image::pixels).toList(),
+                read.images().stream().map(LabelledImages.Image::label).toList());
     }
 
     @Override
@@ -123,11 +140,18 @@ final class TrainCommand implements Command {
     private Finished trainOne(NetworkSpec spec, MnistData data, Path target, CliArgs args, PrintStream out,
             PrintStream err) {
         boolean json = args.has("json");
-        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args));
+        DigitSet own = args.has(WITH_IMAGES) ? ownImages(args.path(WITH_IMAGES), err) : null;
+        DigitSet extra = own == null ? null : MyDigitsTraining.oversampled(own, data.train().count());
+        Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args))
+                .withExtraTraining(extra);
         if (!json) {
             out.printf(Locale.ROOT, "Training %s on %,d images for %d epoch%s (%s, %s)%n", spec.summary(),
                     data.train().count(), spec.epochs(), spec.epochs() == 1 ? "" : "s",
                     BackendInfo.current().shortText(), trainer.engineDescription());
+            if (own != null) {
+                out.printf(Locale.ROOT, "and on %,d labelled images from %s, each %d times an epoch%n", own.count(),
+                        args.path(WITH_IMAGES), MyDigitsTraining.copies(own.count(), data.train().count()));
+            }
         }
         RunStore store = args.has("no-record") ? null : openStore(args, err);
         RunRecorder recorder = store == null ? null : RunRecorder.start(store, spec,

@@ -74,6 +74,28 @@ public record DigitSet(int count, byte[] pixels, byte[] labels) {
         return new DigitSet(to - from, p, l);
     }
 
+    /** This set followed by {@code more}: a run's training images plus the student's own. */
+    public DigitSet concat(DigitSet more) {
+        if (more.count == 0) return this;
+        byte[] p = java.util.Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+        System.arraycopy(more.pixels, 0, p, pixels.length, more.pixels.length);
+        byte[] l = java.util.Arrays.copyOf(labels, count + more.count);
+        System.arraycopy(more.labels, 0, l, count, more.count);
+        return new DigitSet(count + more.count, p, l);
+    }
+
+    /** Every image {@code times} times over (0 gives an empty set): oversampling a small set. */
+    public DigitSet repeated(int times) {
+        if (times < 0) throw new IllegalArgumentException("times must be >= 0, was " + times);
+        byte[] p = new byte[pixels.length * times];
+        byte[] l = new byte[count * times];
+        for (int t = 0; t < times; t++) {
+            System.arraycopy(pixels, 0, p, t * pixels.length, pixels.length);
+            System.arraycopy(labels, 0, l, t * count, count);
+        }
+        return new DigitSet(count * times, p, l);
+    }
+
     /** This set in an order shuffled by {@code seed}: the same seed always gives the same order. */
     public DigitSet shuffled(long seed) {
         int[] order = permutation(count, new Random(seed));

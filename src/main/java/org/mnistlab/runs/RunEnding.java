@@ -26,6 +26,11 @@ public enum RunEnding {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
+    /** How {@code outcome} ended; a run that early stopping ended is STOPPED_EARLY, not FINISHED. */
+    public static RunEnding of(TrainingOutcome outcome) {
+        return outcome.stoppedEarly() ? STOPPED_EARLY : of(outcome.status());
+    }
+
     public static RunEnding of(TrainingOutcome.Status status) {
         return switch (status) {
             case COMPLETED -> FINISHED;

@@ -133,7 +133,7 @@ public final class RunRecorder implements TrainingListener {
 
     /** Writes what is left, the final model and how the run ended. Call once, after the trainer returns. */
     public void finish(TrainingOutcome outcome) {
-        finish(RunEnding.of(outcome.status()), outcome.message(), outcome.model());
+        finish(RunEnding.of(outcome), outcome.message(), outcome.model());
     }
 
     /**

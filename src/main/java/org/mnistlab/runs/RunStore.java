@@ -46,7 +46,9 @@ public final class RunStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final String RUN_COLUMNS = "name, note, summary, spec_json, data_json, app_version, started_at, "
             + "updated_at, ended_at, ending, message, owner, epochs_completed, examples_seen, final_test_loss, "
-            + "final_test_accuracy, best_test_accuracy, best_epoch";
+            + "final_test_accuracy, best_test_accuracy, best_epoch, best_validation_accuracy, best_validation_epoch";
+    private static final String EVALUATION_COLUMNS = "epoch, batch, examples_seen, test_loss, test_accuracy, "
+            + "end_of_epoch, validation_loss, validation_accuracy, train_accuracy";
 
     private final Path file;
     private final Connection connection;
@@ -265,8 +267,7 @@ public final class RunStore implements AutoCloseable {
                     insert.executeBatch();
                 }
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO evaluation_points "
-                        + "(run_id, epoch, batch, examples_seen, test_loss, test_accuracy, end_of_epoch) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "(run_id, " + EVALUATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     for (EvaluationPoint e : progress.evaluations()) {
                         insert.setLong(1, runId);
                         insert.setInt(2, e.epoch());
@@ -275,6 +276,9 @@ public final class RunStore implements AutoCloseable {
                         insert.setDouble(5, e.testLoss());
                         insert.setDouble(6, e.testAccuracy());
                         insert.setInt(7, e.endOfEpoch() ? 1 : 0);
+                        setMeasured(insert, 8, e.validationLoss());
+                        setMeasured(insert, 9, e.validationAccuracy());
+                        setMeasured(insert, 10, e.trainAccuracy());
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -308,8 +312,25 @@ public final class RunStore implements AutoCloseable {
                                          ORDER BY examples_seen DESC LIMIT 1),
                   best_test_accuracy = (SELECT max(test_accuracy) FROM evaluation_points WHERE run_id = runs.id),
                   best_epoch = (SELECT epoch FROM evaluation_points WHERE run_id = runs.id
-                                ORDER BY test_accuracy DESC, examples_seen LIMIT 1)
+                                ORDER BY test_accuracy DESC, examples_seen LIMIT 1),
+                  best_validation_accuracy = (SELECT max(validation_accuracy) FROM evaluation_points
+                                              WHERE run_id = runs.id AND end_of_epoch = 1),
+                  best_validation_epoch = (SELECT epoch FROM evaluation_points
+                                           WHERE run_id = runs.id AND end_of_epoch = 1
+                                             AND validation_accuracy IS NOT NULL
+                                           ORDER BY validation_accuracy DESC, examples_seen LIMIT 1)
                 WHERE id = ?""", runId);
+    }
+
+    /** A measurement that was not made (NaN) is stored as NULL. */
+    private static void setMeasured(PreparedStatement statement, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) statement.setNull(index, java.sql.Types.REAL);
+        else statement.setDouble(index, value);
+    }
+
+    private static double measured(ResultSet row, int index) throws SQLException {
+        double value = row.getDouble(index);
+        return row.wasNull() ? Double.NaN : value;
     }
 
     /** Keeps {@code model} (the latest epoch's, or the final one) as the run's model. */
@@ -357,7 +378,7 @@ public final class RunStore implements AutoCloseable {
 
     private List<StoredRun> query(String where, Long id) {
         String sql = "SELECT id, " + RUN_COLUMNS + ", EXISTS (SELECT 1 FROM run_models m WHERE m.run_id = runs.id) "
-                + "FROM runs " + where;
+                + "AS has_model FROM runs " + where;
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (id != null) select.setLong(1, id);
             List<StoredRun> runs = new ArrayList<>();
@@ -394,7 +415,9 @@ public final class RunStore implements AutoCloseable {
                 Instant.ofEpochMilli(row.getLong("started_at")), endedAt == null ? null : Instant.ofEpochMilli(endedAt),
                 ending, row.getString("message"), row.getInt("epochs_completed"), row.getLong("examples_seen"),
                 nullableDouble(row, "final_test_loss"), nullableDouble(row, "final_test_accuracy"),
-                nullableDouble(row, "best_test_accuracy"), nullableInt(row, "best_epoch"), row.getBoolean(20));
+                nullableDouble(row, "best_test_accuracy"), nullableInt(row, "best_epoch"),
+                nullableDouble(row, "best_validation_accuracy"), nullableInt(row, "best_validation_epoch"),
+                row.getBoolean("has_model"));
     }
 
     /** The run's curves, in the order they were made. */
@@ -409,14 +432,14 @@ public final class RunStore implements AutoCloseable {
                 }
             }
             List<EvaluationPoint> evaluations = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT epoch, batch, examples_seen, "
-                    + "test_loss, test_accuracy, end_of_epoch FROM evaluation_points WHERE run_id = ? "
-                    + "ORDER BY examples_seen")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + EVALUATION_COLUMNS
+                    + " FROM evaluation_points WHERE run_id = ? ORDER BY examples_seen")) {
                 select.setLong(1, runId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         evaluations.add(new EvaluationPoint(row.getInt(1), row.getInt(2), row.getLong(3),
-                                row.getDouble(4), row.getDouble(5), row.getInt(6) == 1));
+                                row.getDouble(4), row.getDouble(5), row.getInt(6) == 1,
+                                measured(row, 7), measured(row, 8), measured(row, 9)));
                     }
                 }
             }
@@ -589,8 +612,8 @@ public final class RunStore implements AutoCloseable {
         long copied = lastInsertId();
         update("INSERT INTO " + to + ".train_points SELECT ?, examples_seen, loss FROM " + from
                 + ".train_points WHERE run_id = ?", copied, id);
-        update("INSERT INTO " + to + ".evaluation_points SELECT ?, epoch, batch, examples_seen, test_loss, "
-                + "test_accuracy, end_of_epoch FROM " + from + ".evaluation_points WHERE run_id = ?", copied, id);
+        update("INSERT INTO " + to + ".evaluation_points (run_id, " + EVALUATION_COLUMNS + ") SELECT ?, "
+                + EVALUATION_COLUMNS + " FROM " + from + ".evaluation_points WHERE run_id = ?", copied, id);
         update("INSERT INTO " + to + ".rate_changes SELECT ?, examples_seen, learning_rate FROM " + from
                 + ".rate_changes WHERE run_id = ?", copied, id);
         update("INSERT INTO " + to + ".run_models SELECT ?, epoch, model_zip FROM " + from

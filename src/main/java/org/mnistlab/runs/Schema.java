@@ -79,6 +79,15 @@ final class Schema {
                   model_zip BLOB NOT NULL   -- an MNIST Lab model file (ModelFile), byte for byte
                 )""",
                 "CREATE INDEX runs_newest ON runs(started_at DESC)",
+            },
+            // 3: the validation split's measurements, and the training accuracy on its fixed sample;
+            // NULL where a run held no validation images (every run before this version)
+            new String[] {
+                "ALTER TABLE evaluation_points ADD COLUMN validation_loss REAL",
+                "ALTER TABLE evaluation_points ADD COLUMN validation_accuracy REAL",
+                "ALTER TABLE evaluation_points ADD COLUMN train_accuracy REAL",
+                "ALTER TABLE runs ADD COLUMN best_validation_accuracy REAL",
+                "ALTER TABLE runs ADD COLUMN best_validation_epoch INTEGER",
             });
 
     static final int CURRENT_VERSION = MIGRATIONS.size();

@@ -12,11 +12,15 @@ import org.mnistlab.network.NetworkSpec;
  * @param endedAt null while running; for an interrupted run, the last time its points were written
  * @param finalTestAccuracy the last test measurement, or null before the first
  * @param bestEpoch the epoch of the best test accuracy, or null before the first measurement
+ * @param bestValidationAccuracy the best end-of-epoch validation accuracy, or null for a run
+ *     without validation images
+ * @param bestValidationEpoch the epoch where it was reached, or null
  */
 public record StoredRun(long id, String name, String note, String summary, NetworkSpec spec, DataSource data,
         String appVersion, Instant startedAt, Instant endedAt, RunEnding ending, String message,
         int epochsCompleted, long examplesSeen, Double finalTestLoss, Double finalTestAccuracy,
-        Double bestTestAccuracy, Integer bestEpoch, boolean hasModel) {
+        Double bestTestAccuracy, Integer bestEpoch, Double bestValidationAccuracy, Integer bestValidationEpoch,
+        boolean hasModel) {
 
     /** What a filter box matches against, in lower case: name, note, settings, how it ended, and the data. */
     public String searchText() {

@@ -93,6 +93,16 @@ public final class ModelFile {
     /** A loaded model and what was saved with it. */
     public record Loaded(TrainedModel model, ModelMetadata metadata) {}
 
+    /**
+     * A file name that says which model it is, for Save model…: {@code run-3-784-64-32-10-97.1pct.zip},
+     * the run, its architecture and its test accuracy ({@code null} when not measured: left out).
+     */
+    public static String suggestedName(long run, String architecture, Double testAccuracy) {
+        return "run-" + run + "-" + architecture
+                + (testAccuracy == null || testAccuracy.isNaN() ? ""
+                        : String.format(java.util.Locale.ROOT, "-%.1fpct", 100 * testAccuracy)) + ".zip";
+    }
+
     public static Loaded read(Path file) {
         String name = file.toString();
         if (name.isEmpty()) throw new ModelFileException("(empty name)", "give the model file's name");

@@ -44,7 +44,9 @@ enum ActivationFunction {
     TANH {
         @Override
         void forward(float[] z, float[] a, int n) {
-            for (int i = 0; i < n; i++) a[i] = (float) Math.tanh(z[i]);
+            // 1 - 2 / (e^2z + 1) rather than Math.tanh, which the JIT does not intrinsify: the
+            // tanh network trained at half the speed of the sigmoid one. Saturates to ±1 exactly.
+            for (int i = 0; i < n; i++) a[i] = (float) (1 - 2 / (Math.exp(2.0 * z[i]) + 1));
         }
 
         @Override

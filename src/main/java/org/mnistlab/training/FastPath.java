@@ -14,6 +14,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.mnistlab.backend.HugePages;
 import org.mnistlab.backend.Threads;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.optimizers.Optimizer;
@@ -113,6 +114,7 @@ final class FastPath implements AutoCloseable {
         this.profile = profile;
         this.iteration = network.getIterationCount();
         this.features = NativeBuffer.of(features);
+        HugePages.advise(features);
         this.source = source != null ? source : BatchSource.stored(this.features.buffer(), NetworkSpec.INPUTS);
         this.labels = labels;
 

@@ -8,6 +8,7 @@ import org.mnistlab.data.DigitSet;
 import org.mnistlab.evaluation.EvaluationReport;
 import org.mnistlab.evaluation.Evaluator;
 import org.mnistlab.network.Dl4jNetworks;
+import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.TrainedModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,6 +39,8 @@ public final class Trainer {
     private final DigitSet test;
     /** The training images as given, before any split: a copy with another engine splits them again. */
     private final DigitSet given;
+    /** Images trained on besides {@link #given} (the student's own digits), never held out for validation. */
+    private final DigitSet extra;
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
@@ -59,31 +62,28 @@ public final class Trainer {
      *     at the end of each epoch
      */
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches) {
-        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null);
+        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null, null, null);
     }
 
     private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
-            Engine engine, StepProfile profile) {
-        this(spec, train, test, evaluateEveryBatches, engine, profile, null);
-    }
-
-    private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
-            Engine engine, StepProfile profile, org.nd4j.linalg.schedule.ISchedule rateOverride) {
-        MemoryEstimate.requireRunnable(spec, train.count(), test.count(), MemoryEstimate.availableBytes());
+            Engine engine, StepProfile profile, DigitSet extra, org.nd4j.linalg.schedule.ISchedule rateOverride) {
+        int extraCount = extra == null ? 0 : extra.count();
+        MemoryEstimate.requireRunnable(spec, train.count() + extraCount, test.count(), MemoryEstimate.availableBytes());
         if (evaluateEveryBatches < 0) {
             throw new IllegalArgumentException("evaluateEveryBatches must be >= 0");
         }
         this.spec = spec;
         if (spec.validates()) {
             DigitSet[] split = train.splitOff(spec.validationImages(), spec.seed());
-            this.train = split[0];
+            this.train = extra == null ? split[0] : split[0].concat(extra);
             this.validation = split[1];
         } else {
-            this.train = train;
+            this.train = extra == null ? train : train.concat(extra);
             this.validation = null;
         }
         this.test = test;
         this.given = train;
+        this.extra = extra;
         this.evaluateEveryBatches = evaluateEveryBatches;
         this.engine = engine;
         this.profile = profile;
@@ -95,17 +95,32 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, rateOverride);
+        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra, rateOverride);
+    }
+
+    /**
+     * Also trains on {@code more} (the student's own digits, already oversampled), after any
+     * validation images are held out of the given ones: a copy of a drawing never lands in both
+     * halves, and the validation set stays MNIST's.
+     */
+    public Trainer withExtraTraining(DigitSet more) {
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile,
+                more == null || more.count() == 0 ? null : more, rateOverride);
+    }
+
+    /** How many images each epoch trains on, the extra ones included. */
+    public int trainingImages() {
+        return train.count();
     }
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, rateOverride);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra, rateOverride);
     }
 
     /** Trains at {@code schedule}'s rates instead of the spec's: the range test sweeps the rate so. */
     Trainer withRateSchedule(org.nd4j.linalg.schedule.ISchedule schedule) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, schedule);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, schedule);
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
@@ -133,14 +148,20 @@ public final class Trainer {
 
     /**
      * One per core on the fast path, where OpenBLAS's products are most of the work; one under
-     * DL4J's fit, where its threads only contend with ND4J's (see {@link Threads}).
+     * DL4J's fit, where its threads only contend with ND4J's (see {@link Threads}). Distorting
+     * images takes a core of its own (the next batch is warped while this one trains), so OpenBLAS
+     * then gets the others: sharing a core with the distortion thread, its two threads waited on
+     * each other, and 784-128-10 trained at a quarter of its undistorted speed.
      */
     private int blasThreads() {
-        return usesFastPath() ? Threads.cores() : 1;
+        if (!usesFastPath()) return 1;
+        boolean distorting = spec.augmentation() != Augmentation.OFF;
+        return distorting ? Math.max(1, Threads.cores() - 1) : Threads.cores();
     }
 
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
-        MultiLayerNetwork network = Dl4jNetworks.create(spec, given.count(), rateOverride);
+        // A schedule counts the steps of this run's epochs: the images trained on, the extra ones included.
+        MultiLayerNetwork network = Dl4jNetworks.create(spec, train.count() + spec.validationImages(), rateOverride);
         RunLoop loop = new RunLoop(network, listener, control);
         try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
              loop.steps) {

@@ -18,11 +18,21 @@ public interface FileDialogs {
 
     Path chooseModelSaveTarget(Window owner);
 
+    /** Where to save the model, suggesting {@code fileName} (e.g. "run-3-784-64-32-10-97.1pct.zip"). */
+    default Path chooseModelSaveTarget(Window owner, String fileName) {
+        return chooseModelSaveTarget(owner);
+    }
+
     /** Where to save an export (charts, runs) of the given type, suggesting {@code fileName}. */
     Path chooseExportTarget(Window owner, String title, String fileName, FileChooser.ExtensionFilter type);
 
     /** An exported runs file to import; tests that do not import need not answer. */
     default Path chooseRunsToImport(Window owner) {
+        return null;
+    }
+
+    /** A zip of digits (My digits › Import…); tests that do not import need not answer. */
+    default Path chooseMyDigitsToImport(Window owner) {
         return null;
     }
 
@@ -42,8 +52,13 @@ public interface FileDialogs {
 
         @Override
         public Path chooseModelSaveTarget(Window owner) {
+            return chooseModelSaveTarget(owner, "model.zip");
+        }
+
+        @Override
+        public Path chooseModelSaveTarget(Window owner, String fileName) {
             FileChooser chooser = modelChooser("Save the model");
-            chooser.setInitialFileName("model.zip");
+            chooser.setInitialFileName(fileName);
             return path(chooser.showSaveDialog(owner));
         }
 
@@ -58,9 +73,18 @@ public interface FileDialogs {
 
         @Override
         public Path chooseRunsToImport(Window owner) {
-            FileChooser chooser = chooser("Import runs", UserFolders.dataFolder());
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MNIST Lab runs", "*.mnistlab-runs"),
-                    new FileChooser.ExtensionFilter("Any file", "*"));
+            return chooseToImport(owner, "Import runs", new FileChooser.ExtensionFilter("MNIST Lab runs", "*.mnistlab-runs"));
+        }
+
+        @Override
+        public Path chooseMyDigitsToImport(Window owner) {
+            return chooseToImport(owner, "Import digits", new FileChooser.ExtensionFilter("Zip of PNGs", "*.zip"));
+        }
+
+        /** A file to import from, of {@code type} or any other, starting in the data folder. */
+        private Path chooseToImport(Window owner, String title, FileChooser.ExtensionFilter type) {
+            FileChooser chooser = chooser(title, UserFolders.dataFolder());
+            chooser.getExtensionFilters().addAll(type, new FileChooser.ExtensionFilter("Any file", "*"));
             return path(chooser.showOpenDialog(owner));
         }
 

@@ -8,6 +8,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.data.MnistLoader;
+import org.mnistlab.mydigits.MyDigitsStore;
 import org.mnistlab.network.TrainedModel;
 import org.mnistlab.runs.RunStore;
 import org.mnistlab.storage.ModelFile;
@@ -23,12 +24,14 @@ public class LabApp extends Application {
     private final FileDialogs dialogs;
     /** The run store to open; null keeps runs only in the window (most window tests). */
     private final Path runStore;
+    /** The student's kept digits; null keeps them only in the window (window tests). */
+    private final MyDigitsStore myDigits;
     private final FxTaskExecutor background = FxTaskExecutor.threadPerTask();
     private LabView view;
     private LabContext context;
 
     public LabApp() {
-        this(MnistLoader::loadBundled, FileDialogs.SYSTEM, RunStore.defaultFile());
+        this(MnistLoader::loadBundled, FileDialogs.SYSTEM, RunStore.defaultFile(), MyDigitsStore.inDataFolder());
     }
 
     public LabApp(Supplier<MnistData> dataSource) {
@@ -40,23 +43,33 @@ public class LabApp extends Application {
     }
 
     public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs, Path runStore) {
+        this(dataSource, dialogs, runStore, null);
+    }
+
+    /** @param myDigits where kept digits go; null keeps them only in this window */
+    public LabApp(Supplier<MnistData> dataSource, FileDialogs dialogs, Path runStore, MyDigitsStore myDigits) {
         this.dataSource = dataSource;
         this.dialogs = dialogs;
         this.runStore = runStore;
+        this.myDigits = myDigits;
     }
 
     /**
-     * Held so that the logger keeps its level: java.util.logging forgets loggers nobody references.
+     * JavaFX's general logger, where its start-up warns. Held so that it keeps its filter:
+     * java.util.logging forgets loggers nobody references.
      */
-    private static final java.util.logging.Logger JAVAFX_STARTUP =
-            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger JAVAFX = java.util.logging.Logger.getLogger("javafx");
 
     public static void launchWindow(String[] args) {
         // JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
         // whenever it runs from the class path. The jar runs it from there on purpose (Main is no
         // Application, so the CLI starts without JavaFX; target/lib holds the platform's jars), and
-        // the warning only tells a student something they cannot act on. Errors still show.
-        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        // the warning only tells a student something they cannot act on. PlatformImpl writes it to
+        // the logger named "javafx" (com.sun.javafx.util.Logging.getJavaFXLogger, not a logger named
+        // after the class: setting that one's level silenced nothing, in the relaunched JVM or any),
+        // and that logger carries JavaFX's other warnings too: only this one line is dropped.
+        JAVAFX.setFilter(record -> record.getMessage() == null
+                || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(LabApp.class, args);
     }
 
@@ -64,7 +77,7 @@ public class LabApp extends Application {
     public void start(Stage stage) {
         context = new LabContext(dialogs);
         reportUncaughtExceptions(context);
-        view = new LabView(context, dataSource, background, runStore);
+        view = new LabView(context, dataSource, background, runStore, myDigits);
         Scene scene = new Scene(view.root(), 1360, 860);
         scene.getStylesheets().add(LabApp.class.getResource("lab.css").toExternalForm());
         stage.setTitle("MNIST Lab");
@@ -79,7 +92,28 @@ public class LabApp extends Application {
             view.shutdown();
             Platform.exit();
         });
-        loadInBackground(context);
+        view.status().show("Loading MNIST…", -1);
+        afterFirstFrame(() -> loadInBackground(context));
+    }
+
+    /**
+     * Runs {@code start} once the window has drawn its first frame. Reading MNIST and starting ND4J
+     * keep both of a laptop's cores busy for a second or two; started before the first frame, they
+     * starve the FX thread and the window stays blank white for that long. After it, the panels
+     * are on screen at once, saying what they wait for ("Loading MNIST…").
+     */
+    private static void afterFirstFrame(Runnable start) {
+        new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // Called before each frame is drawn: the second call comes after the first was.
+                if (++frames < 2) return;
+                stop();
+                start.run();
+            }
+        }.start();
     }
 
     /** The shared state, for tests that check what the window holds (null before start). */
@@ -110,7 +144,6 @@ public class LabApp extends Application {
 
     /** MNIST first, then the default model: one after the other, as both are large reads. */
     private void loadInBackground(LabContext context) {
-        view.status().show("Loading MNIST…", -1);
         BackgroundTask.wrap(dataSource::get).named("lab-loader").onSuccess(data -> {
             context.data().set(data);
             view.status().showIdle();

@@ -1,5 +1,6 @@
 package org.mnistlab.ui;
 
+import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.mnistlab.LabException;
 import org.mnistlab.data.MnistData;
+import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.TrainedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ public final class LabContext {
     /** The most recently trained model (or the bundled default before any training). */
     private final ReadOnlyObjectWrapper<TrainedModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper("no model yet");
+    private final ReadOnlyStringWrapper modelFileName = new ReadOnlyStringWrapper("model.zip");
+    /** Where "Use these settings" sends a spec: the designer, once the window is wired; it says whether it took it. */
+    private Predicate<NetworkSpec> designer = spec -> false;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper noticeFades = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<NoticeAction> noticeAction = new ReadOnlyObjectWrapper<>();
@@ -46,11 +51,22 @@ public final class LabContext {
 
     /**
      * A failure of background work, for the user and the log. A {@link LabException}'s message is
-     * written for the user and shown as it is; anything else is a bug, shown with its type.
+     * written for the user and shown as it is; it and an I/O failure are logged in one line
+     * without a stack trace. Anything else is a bug, shown with its type and logged with its trace.
      * Call on the FX thread.
      */
     public void report(String what, Throwable error) {
-        LOG.error(what, error);
+        boolean expected = error instanceof LabException || error instanceof java.io.IOException
+                || error instanceof java.io.UncheckedIOException;
+        if (!expected) {
+            LOG.error(what, error); // a bug: its stack trace is what a bug report needs
+        } else if (LOG.isInfoEnabled()) {
+            LOG.info(what, error); // --verbose: the trace too
+        } else {
+            // A user's mistake (a bad model file, a bad data folder) or the disk's (full, read-only):
+            // one line, as the notice says it.
+            LOG.warn("{}: {}", what, error.getMessage());
+        }
         String detail = error instanceof LabException ? error.getMessage()
                 : error instanceof OutOfMemoryError ? "out of memory; try fewer or smaller layers, or a smaller batch"
                 : error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
@@ -133,7 +149,32 @@ public final class LabContext {
 
     /** The one way the model changes: the pad, the gallery and Save model… follow it. */
     public void useModel(TrainedModel trained, String description) {
+        useModel(trained, description, "model-" + trained.spec().architecture() + ".zip");
+    }
+
+    /** As {@link #useModel(TrainedModel, String)}, with the name Save model… suggests for it. */
+    public void useModel(TrainedModel trained, String description, String fileName) {
         model.set(trained);
         modelDescription.set(description);
+        modelFileName.set(fileName);
+    }
+
+    /** What Save model… suggests: e.g. "run-3-784-64-32-10-97.1pct.zip" for a run's model. */
+    public ReadOnlyStringProperty modelFileName() {
+        return modelFileName.getReadOnlyProperty();
+    }
+
+    /** Connects "Use these settings" to the designer, which answers false while it is locked by a run. */
+    public void sendSettingsTo(Predicate<NetworkSpec> designer) {
+        this.designer = designer;
+    }
+
+    /** "Use these settings": puts {@code spec} into the designer and says so; {@code from} names whose it was. */
+    public void useSettings(NetworkSpec spec, String from) {
+        if (designer.test(spec)) {
+            showDone("The designer now holds the settings of " + from + ". Change what you like and press Train.");
+        } else {
+            showNotice("The settings of " + from + " cannot go into the designer while a run trains: stop it first.");
+        }
     }
 }

@@ -31,6 +31,9 @@ import org.mnistlab.ui.gallery.GalleryView;
 import org.mnistlab.ui.gallery.GalleryViewModel;
 import org.mnistlab.ui.inside.InsideView;
 import org.mnistlab.ui.inside.InsideViewModel;
+import org.mnistlab.mydigits.MyDigitsStore;
+import org.mnistlab.ui.mydigits.MyDigitsView;
+import org.mnistlab.ui.mydigits.MyDigitsViewModel;
 import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
@@ -45,7 +48,7 @@ import org.mnistlab.ui.training.TrainingViewModel;
 
 /**
  * The window's layout: the designer and training buttons on the left; learning curves, sample
- * gallery and drawing pad as tabs in the middle; the menu bar on top, notices floating over the
+ * gallery, the inside of the network, drawing pad and My digits as tabs in the middle; the menu bar on top, notices floating over the
  * top edge; the status bar below. Here the
  * panels are wired to each other and given their collaborators: the task runners and the trainer.
  */
@@ -65,12 +68,19 @@ public final class LabView {
 
     /** @param runStore the run store file to open, or null to keep runs only in this window */
     public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore) {
+        this(context, bundledData, background, runStore, null);
+    }
+
+    /** @param myDigitsStore the student's set of kept digits, or null to keep them only in this window */
+    public LabView(LabContext context, Supplier<MnistData> bundledData, TaskExecutor background, Path runStore,
+            MyDigitsStore myDigitsStore) {
         this.background = background;
         DesignerViewModel designer = new DesignerViewModel();
         designer.dataReady().bind(context.data().isNotNull());
         designer.trainImages().bind(context.data().map(d -> d.train().count()).orElse(0));
         designer.testImages().bind(context.data().map(d -> d.test().count()).orElse(0));
         designer.previewDigit().bind(context.data().map(d -> d.train().intensities(0)));
+        context.sendSettingsTo(designer::load); // "Use these settings" of a run or of the pad's model
         RunHistory history = new RunHistory();
         runList = new RunListViewModel(history, context, background);
         ChartsView charts = new ChartsView(new ChartsViewModel(history, context, background), runList, context.dialogs());
@@ -80,7 +90,10 @@ public final class LabView {
         training.statusLine().addListener((obs, old, text) -> status.show(text, status.node().getProgress()));
         training.progress().addListener((obs, old, done) -> status.node().setProgress(done.doubleValue()));
         GalleryViewModel gallery = new GalleryViewModel(context, background);
-        PadViewModel pad = new PadViewModel(context, background);
+        MyDigitsViewModel myDigits = new MyDigitsViewModel(context, background, myDigitsStore);
+        training.extraTraining().bind(myDigits.trainingSet());
+        myDigits.load();
+        PadViewModel pad = new PadViewModel(context, background, myDigits);
 
         ScrollPane designerScroll = new ScrollPane(new DesignerView(designer).node());
         designerScroll.setFitToWidth(true);
@@ -100,9 +113,11 @@ public final class LabView {
         Tab samples = tab("Samples", new GalleryView(gallery).node());
         gallery.showing().bind(samples.selectedProperty());
         ModelFilesViewModel models = new ModelFilesViewModel(context, background);
-        DrawingPadView padView = new DrawingPadView(pad, models, context);
+        DrawingPadView padView = new DrawingPadView(pad, models, context, myDigits);
         Tab drawing = tab("Draw a digit", padView.node());
-        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing);
+        Tab mine = tab("My digits", new MyDigitsView(myDigits, context.dialogs()).node());
+        mine.setId("myDigitsTab");
+        TabPane tabs = new TabPane(tab("Learning curves", charts.node()), samples, drawing, mine);
         InsideViewModel inside = new InsideViewModel(context, background, pixels -> {
             pad.startFrom(pixels);
             tabs.getSelectionModel().select(drawing);

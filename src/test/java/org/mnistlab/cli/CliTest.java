@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mnistlab.data.DigitSet;
+import org.mnistlab.drawing.PngPictures;
 import org.mnistlab.network.SpecJson;
 import org.mnistlab.testing.TestData;
 import org.nd4j.shade.jackson.databind.JsonNode;
@@ -506,6 +507,102 @@ class CliTest {
     void aFinalAccuracyNearChanceGetsAWarningButExitsZero() {
         assertTrue(TrainCommand.chanceWarning(0.096).contains("9.6%, is no better than guessing"));
         assertEquals(null, TrainCommand.chanceWarning(0.13));
+    }
+
+    @Test
+    void evaluateImagesReadsBothLayoutsAndNamesTheMisreadFiles(@TempDir Path dir) throws Exception {
+        DigitSet test = TestData.mnist().test();
+        for (int i = 0; i < 10; i++) {
+            PngPictures.writeDigit(test.intensities(i), dir.resolve("digit_" + test.label(i) + "_" + i + ".png"));
+            Path folder = Files.createDirectories(dir.resolve(String.valueOf(test.label(10 + i))));
+            ImageIO.write(enlarged(test.intensities(10 + i)), "png", folder.resolve("big-" + i + ".png").toFile());
+        }
+        int wrongLabel = (test.label(0) + 1) % 10;
+        PngPictures.writeDigit(test.intensities(0), dir.resolve("digit_" + wrongLabel + "_mislabelled.png"));
+        Files.writeString(dir.resolve("notes.txt"), "not an image, and not looked at");
+
+        Result json = cli("evaluate", "--model", model.toString(), "--images", dir.toString(), "--json");
+
+        assertEquals(0, json.code(), json.err());
+        JsonNode r = SpecJson.MAPPER.readTree(json.out());
+        assertEquals(21, r.get("images").asInt());
+        assertEquals(r.get("right").asDouble() / 21, r.get("accuracy").asDouble(), 1e-9);
+        assertTrue(r.get("right").asInt() >= 17, json.out());
+        List<String> misread = new ArrayList<>();
+        for (JsonNode m : r.get("misread")) misread.add(m.get("file").asText());
+        assertTrue(misread.contains("digit_" + wrongLabel + "_mislabelled.png"), misread.toString());
+        assertEquals(21 - r.get("right").asInt(), misread.size());
+        assertEquals(0, r.get("skipped").size());
+
+        Result text = cli("evaluate", "--model", model.toString(), "--images", dir.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.lines().get(0).contains("on 21 images in " + dir + ": accuracy "), text.out());
+        assertTrue(text.out().contains("  digit_" + wrongLabel + "_mislabelled.png: a " + wrongLabel + " read as "),
+                text.out());
+    }
+
+    @Test
+    void evaluateImagesSkipsADamagedFileNamingItAndExitsOne(@TempDir Path dir) throws Exception {
+        DigitSet test = TestData.mnist().test();
+        PngPictures.writeDigit(test.intensities(0), dir.resolve("digit_" + test.label(0) + "_a.png"));
+        Files.write(dir.resolve("digit_5_damaged.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1});
+        PngPictures.writeDigit(test.intensities(1), dir.resolve("digit_12_b.png"));
+
+        Result r = cli("evaluate", "--model", model.toString(), "--images", dir.toString());
+
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("on 1 images in "), r.out());
+        List<String> err = r.err().lines().toList();
+        assertEquals(2, err.size(), r.err());
+        assertTrue(err.contains("skipped digit_12_b.png: label 12 is outside 0–9"), r.err());
+        assertTrue(err.stream().anyMatch(l -> l.startsWith("skipped digit_5_damaged.png: ")), r.err());
+    }
+
+    @Test
+    void aBadImagesFolderGetsOneLine(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("nowhere");
+        Result absent = cli("evaluate", "--model", model.toString(), "--images", missing.toString());
+        assertEquals(1, absent.code());
+        assertEquals(List.of("mnist-lab evaluate: " + missing + ": not found"), absent.err().lines().toList());
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("photo.png"), "no label in the name");
+        Result none = cli("evaluate", "--model", model.toString(), "--images", empty.toString());
+        assertEquals(1, none.code());
+        assertEquals(1, none.err().lines().count(), none.err());
+        assertTrue(none.err().contains(empty + ": holds no labelled PNG"), none.err());
+
+        Path file = Files.writeString(dir.resolve("file.png"), "x");
+        assertEquals(1, cli("evaluate", "--model", model.toString(), "--images", file.toString()).code());
+        assertEquals(2, cli("evaluate", "--model", model.toString(), "--images", "").code());
+        Result both = cli("evaluate", "--model", model.toString(), "--images", dir.toString(), "--data", dir.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--images and --data do not go together"), both.err());
+    }
+
+    @Test
+    void trainWithImagesAddsTheFolderOversampledAndNamesWhatItSkips(@TempDir Path dir) throws Exception {
+        DigitSet test = TestData.mnist().test();
+        for (int i = 0; i < 10; i++) {
+            PngPictures.writeDigit(test.intensities(i), dir.resolve("digit_" + test.label(i) + "_" + i + ".png"));
+        }
+        Files.write(dir.resolve("digit_3_damaged.png"), new byte[] {1, 2, 3});
+        Result r = cli("train", "--layers", "16", "--epochs", "1", "--limit", "500", "--no-record",
+                "--with-images", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("and on 10 labelled images from " + dir + ", each 5 times an epoch"), r.out());
+        assertTrue(r.err().startsWith("mnist-lab train: skipped digit_3_damaged.png: "), r.err());
+        Result missing = cli("train", "--epochs", "1", "--limit", "100", "--no-record",
+                "--with-images", dir.resolve("nowhere").toString());
+        assertEquals(1, missing.code());
+        assertEquals("mnist-lab train: " + dir.resolve("nowhere") + ": not found", missing.err().strip());
+    }
+
+    @Test
+    void evaluateHelpShowsImages() {
+        Result r = cli("evaluate", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--images DIR") && r.out().contains("digit_7_anything.png"), r.out());
     }
 
     /** An MNIST image as a 10× larger grey PNG, white on black. */

@@ -76,6 +76,53 @@ class RunRecorderTest {
     }
 
     @Test
+    void validationFiguresAndAnEarlyStopAreKeptAndTravelWithAnExport() {
+        StepClock clock = new StepClock();
+        Path copy = dir.resolve("lesson.mnistlab-runs");
+        try (RunStore store = RunStore.open(dir.resolve(RunStore.FILE_NAME))) {
+            long id = store.startRun(RunStoreTest.SPEC, RunStoreTest.DATA, clock.instant());
+            RunRecorder recorder = new RunRecorder(store, id, Duration.ofSeconds(3), clock, failure -> {});
+            double[] validation = {0.95, 0.97, 0.96, 0.955};
+            for (int epoch = 1; epoch <= validation.length; epoch++) {
+                recorder.onEvaluation(new EvaluationPoint(epoch, 10, epoch * 1000L, 0.3, 0.94, true,
+                        1 - validation[epoch - 1], validation[epoch - 1], 0.99));
+                recorder.onEpochEnd(new EpochSummary(epoch, 0.2, 0.3, 0.94, 1e4));
+            }
+            recorder.finish(new TrainingOutcome(TrainingOutcome.Status.COMPLETED, "stopped early", 4, 4000,
+                    null, null, "", null, 2, 4));
+
+            StoredRun run = store.get(id);
+            assertEquals(RunEnding.STOPPED_EARLY, run.ending());
+            assertEquals(0.97, run.bestValidationAccuracy(), 1e-12);
+            assertEquals(2, run.bestValidationEpoch());
+            EvaluationPoint second = store.points(id).evaluations().get(1);
+            assertEquals(0.97, second.validationAccuracy(), 1e-12);
+            assertEquals(0.03, second.validationLoss(), 1e-12);
+            assertEquals(0.99, second.trainAccuracy(), 1e-12);
+            store.export(List.of(id), copy);
+        }
+        try (RunStore other = RunStore.open(dir.resolve("other").resolve(RunStore.FILE_NAME))) {
+            long imported = other.importFrom(copy).get(0);
+            assertEquals(RunEnding.STOPPED_EARLY, other.get(imported).ending());
+            assertEquals(2, other.get(imported).bestValidationEpoch());
+            assertEquals(0.97, other.points(imported).evaluations().get(1).validationAccuracy(), 1e-12);
+        }
+    }
+
+    @Test
+    void aRunWithoutValidationStoresNoValidationFigures() {
+        try (RunStore store = RunStore.open(dir.resolve(RunStore.FILE_NAME))) {
+            long id = store.startRun(RunStoreTest.SPEC, RunStoreTest.DATA, Instant.EPOCH);
+            RunRecorder recorder = new RunRecorder(store, id, Duration.ofSeconds(3), new StepClock(), failure -> {});
+            recorder.onEvaluation(new EvaluationPoint(1, 10, 1000, 0.3, 0.94, true));
+            recorder.finish(RunEnding.FINISHED, "", null);
+
+            assertEquals(null, store.get(id).bestValidationAccuracy());
+            assertTrue(Double.isNaN(store.points(id).evaluations().get(0).validationAccuracy()));
+        }
+    }
+
+    @Test
     void pointsOlderThanTheIntervalAreAlreadyStoredWhileTheEpochGoesOn() {
         StepClock clock = new StepClock();
         try (RunStore store = RunStore.open(dir.resolve(RunStore.FILE_NAME))) {

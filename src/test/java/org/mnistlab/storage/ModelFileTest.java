@@ -271,4 +271,12 @@ class ModelFileTest {
         assertTrue(e.getMessage().startsWith(file + ": its weights (coefficients.bin) are damaged: "), e.getMessage());
         assertFalse(e.getMessage().endsWith("Exception)"), e.getMessage());
     }
+
+    @Test
+    void theSuggestedFileNameSaysTheRunItsArchitectureAndItsAccuracy() {
+        org.junit.jupiter.api.Assertions.assertEquals("run-3-784-64-32-10-97.1pct.zip",
+                ModelFile.suggestedName(3, "784-64-32-10", 0.97123));
+        org.junit.jupiter.api.Assertions.assertEquals("run-12-784-10.zip", ModelFile.suggestedName(12, "784-10", null),
+                "not measured yet: no accuracy in the name");
+    }
 }

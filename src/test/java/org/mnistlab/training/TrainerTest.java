@@ -19,6 +19,7 @@ import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.TrainedModel;
 import org.mnistlab.testing.TestData;
 
 class TrainerTest {
@@ -267,5 +268,42 @@ class TrainerTest {
                 .learningRate(1e-3).build();
         TrainingOutcome outcome = new Trainer(spec, train, test).run(TrainingListener.NONE, new TrainingControl());
         assertTrue(outcome.lastEvaluation().testAccuracy() > 0.8, "" + outcome.lastEvaluation());
+    }
+
+    @Test
+    void extraTrainingImagesJoinEveryEpochButNeverTheValidationSet() {
+        DigitSet extra = test.first(10).repeated(5);
+        NetworkSpec spec = SMALL.toBuilder().validationImages(1000).epochs(1).build();
+        Trainer trainer = new Trainer(spec, train, test).withExtraTraining(extra);
+        assertEquals(4000 + 50, trainer.trainingImages(), "5,000 given less 1,000 held out, plus the 50 extra");
+        Recorder events = new Recorder();
+        trainer.run(events, new TrainingControl());
+        assertEquals(Trainer.batchesPerEpoch(4050, 50), events.batches.size());
+        assertEquals(4000, new Trainer(spec, train, test).withExtraTraining(test.first(0)).trainingImages());
+    }
+
+    @Test
+    void oversampledExtraImagesAreLearnedWhereOnceEachIsNot() {
+        // Ten test digits with made-up labels (each one digit up): only training on them teaches those.
+        DigitSet ten = test.slice(100, 110);
+        byte[] shifted = new byte[10];
+        for (int i = 0; i < 10; i++) shifted[i] = (byte) ((ten.label(i) + 1) % 10);
+        DigitSet relabelled = new DigitSet(10, ten.pixels(), shifted);
+        NetworkSpec spec = SMALL.toBuilder().epochs(3).build();
+
+        TrainedModel once = new Trainer(spec, train, test).withExtraTraining(relabelled)
+                .run(TrainingListener.NONE, new TrainingControl()).model();
+        TrainedModel fifty = new Trainer(spec, train, test).withExtraTraining(relabelled.repeated(50))
+                .run(TrainingListener.NONE, new TrainingControl()).model();
+
+        int learnedOnce = 0;
+        int learnedFifty = 0;
+        for (int i = 0; i < 10; i++) {
+            float[] pixels = relabelled.intensities(i);
+            if (TrainedModel.argMax(once.probabilities(pixels)) == shifted[i]) learnedOnce++;
+            if (TrainedModel.argMax(fifty.probabilities(pixels)) == shifted[i]) learnedFifty++;
+        }
+        assertTrue(learnedFifty >= 8 && learnedFifty >= learnedOnce + 5,
+                "made-up labels learned: " + learnedOnce + " of 10 shown once, " + learnedFifty + " shown 50 times");
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,11 +18,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,10 +38,10 @@ import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.Texts;
 
 /**
- * The learning curves: loss and test accuracy against examples seen, every run overlaid in its
- * own colour, with the list of runs below (show, hide, remove) and PNG/CSV export. Each run is
- * redrawn when its {@link RecordedRun#revision} changes, which training does at most ~30 times a
- * second.
+ * The learning curves: loss and test accuracy against examples seen or epochs, with faint lines
+ * where epochs end, every run overlaid in its own colour, with the list of runs below (show,
+ * hide, remove) and PNG/CSV export. Each run is redrawn when its {@link RecordedRun#revision}
+ * changes, which training does at most ~30 times a second.
  */
 public final class ChartsView {
     /** Points per drawn curve; the raw curve stays in the {@link RecordedRun}. */
@@ -72,6 +73,15 @@ public final class ChartsView {
         pointValues.setShowDelay(javafx.util.Duration.millis(100));
     }
     private final VBox root = new VBox(8);
+    /** The two charts side by side: what the PNG export pictures. */
+    private final VBox lossAndRate = new VBox(0, lossChart, rateChart);
+    private final HBox charts = new HBox(8, lossAndRate, accuracyChart);
+    private static final String LINE_KEY = "Solid line: training loss (smoothed) · line with dots: test loss and "
+            + "accuracy, a dot per epoch · "
+            + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
+            + "vertical line: learning rate changed · grey line: end of an epoch · dotted line: the run's best "
+            + "epoch · under the loss: the learning rate each batch trained at (log scale), so a schedule and a "
+            + "change by hand look alike";
 
     /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
     private static final class RunSeries {
@@ -104,19 +114,14 @@ public final class ChartsView {
         this.runs = runs;
         this.history = vm.history();
         this.dialogs = dialogs;
-        VBox lossAndRate = new VBox(0, lossChart, rateChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
-        HBox charts = new HBox(8, lossAndRate, accuracyChart);
         HBox.setHgrow(lossAndRate, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
         vm.logLossAxis().addListener((obs, was, log) -> relayLossAxis(log));
-        Label legend = Texts.hint("Solid line: training loss (smoothed) · dots: test loss and accuracy · "
-                + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
-                + "vertical line: learning rate changed · under the loss: the learning rate each batch trained at "
-                + "(log scale), so a schedule and a change by hand look alike");
+        Label legend = Texts.hint(LINE_KEY);
         legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
-        root.getChildren().addAll(charts, legend, runTools(), runListAndDetails(), exportButtons());
+        root.getChildren().addAll(charts, curveOptions(), legend, runTools(), runListAndDetails(), exportButtons());
         root.getStyleClass().add("charts");
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) {
@@ -146,9 +151,10 @@ public final class ChartsView {
         List<LossPoint> shown = Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS);
         boolean diverged = run.state().get() == RecordedRun.State.DIVERGED;
         if (diverged) shown = withRawEnd(shown, run.trainLoss());
+        CurveAxis axis = vm.xAxis().get();
         for (LossPoint p : shown) {
             Double y = vm.lossOnAxis(p.loss());
-            if (y != null) train.add(point(p.examplesSeen(), y, null));
+            if (y != null) train.add(point(axis.x(p.examplesSeen(), run), y, null));
         }
         series.train.getData().setAll(train);
         // Test points are few and never change once measured: only the new ones are added.
@@ -159,16 +165,21 @@ public final class ChartsView {
         List<XYChart.Data<Number, Number>> validationAccuracy = new ArrayList<>();
         List<XYChart.Data<Number, Number>> trainAccuracy = new ArrayList<>();
         for (EvaluationPoint e : evaluations.subList(series.test.getData().size(), evaluations.size())) {
-            test.add(point(e.examplesSeen(), axisLoss(e.testLoss()), hoverable(SeriesStyle.dot(run.color(), run.number()),
-                    String.format(Locale.ROOT, "Run %d · %,d examples seen · test loss %.4f", run.number(),
-                            e.examplesSeen(), e.testLoss()))));
-            accuracy.add(point(e.examplesSeen(), e.testAccuracy(), hoverable(SeriesStyle.dot(run.color(),
-                    run.number()), String.format(Locale.ROOT, "Run %d · %,d examples seen · test accuracy %.2f%%",
-                    run.number(), e.examplesSeen(), 100 * e.testAccuracy()))));
+            double x = axis.x(e.examplesSeen(), run);
+            // A dot, with its values on hover, at each epoch's end, as the course plots mark them;
+            // the line also passes through the checks within an epoch. A dot for each of those too
+            // (five an epoch) cost the FX thread ~130 ms when a 20-epoch past run was ticked.
+            boolean dotted = e.endOfEpoch();
+            String where = String.format(Locale.ROOT, "Run %d · epoch %d · %,d examples seen", run.number(), e.epoch(),
+                    e.examplesSeen());
+            test.add(point(x, axisLoss(e.testLoss()), !dotted ? null : hoverable(SeriesStyle.dot(run.color(), run.number()),
+                    String.format(Locale.ROOT, "%s · test loss %.4f", where, e.testLoss()))));
+            accuracy.add(point(x, e.testAccuracy(), !dotted ? null : hoverable(SeriesStyle.dot(run.color(),
+                    run.number()), String.format(Locale.ROOT, "%s · test accuracy %.2f%%", where, 100 * e.testAccuracy()))));
             if (e.hasValidation()) {
-                validationLoss.add(point(e.examplesSeen(), axisLoss(e.validationLoss()), null));
-                validationAccuracy.add(point(e.examplesSeen(), e.validationAccuracy(), null));
-                trainAccuracy.add(point(e.examplesSeen(), e.trainAccuracy(), null));
+                validationLoss.add(point(x, axisLoss(e.validationLoss()), null));
+                validationAccuracy.add(point(x, e.validationAccuracy(), null));
+                trainAccuracy.add(point(x, e.trainAccuracy(), null));
             }
         }
         series.test.getData().addAll(test);
@@ -178,7 +189,8 @@ public final class ChartsView {
         series.trainAccuracy.getData().addAll(trainAccuracy);
         List<RateChange> changes = run.rateChanges();
         for (RateChange change : changes.subList(series.markedRateChanges, changes.size())) {
-            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(change.examplesSeen(), run.color(), run.number(),
+            MarkedLineChart.Marker marker = new MarkedLineChart.Marker(axis.x(change.examplesSeen(), run), run.color(),
+                    run.number(),
                     "lr " + NetworkSpec.formatNumber(change.learningRate()));
             if (!lossChart.markers().contains(marker)) {
                 lossChart.markers().add(marker);
@@ -186,24 +198,25 @@ public final class ChartsView {
             }
         }
         series.markedRateChanges = changes.size();
-        markBest(run, series);
-        drawRate(run, series);
+        markBest(run, series, axis);
+        drawRate(run, series, axis);
         if (diverged && !series.divergenceMarked && !run.trainLoss().isEmpty()) {
             MarkedLineChart.Marker blowUp = new MarkedLineChart.Marker(
-                    run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run.color(), run.number(),
-                    "run " + run.number() + " diverged");
+                    axis.x(run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run), run.color(),
+                    run.number(), "run " + run.number() + " diverged");
             lossChart.markers().add(blowUp);
             series.divergenceMarked = true;
         }
+        markEpochEnds();
     }
 
     /**
      * A line at the run's best point: the epoch early stopping kept, or else the end of the epoch
      * with the best validation accuracy so far. It moves while the run goes on.
      */
-    private void markBest(RecordedRun run, RunSeries series) {
+    private void markBest(RecordedRun run, RunSeries series, CurveAxis axis) {
         EvaluationPoint best = bestPoint(run);
-        MarkedLineChart.Marker marker = best == null ? null : new MarkedLineChart.Marker(best.examplesSeen(),
+        MarkedLineChart.Marker marker = best == null ? null : new MarkedLineChart.Marker(axis.x(best.examplesSeen(), run),
                 run.color(), run.number(), "run " + run.number() + " best: epoch " + best.epoch());
         if (java.util.Objects.equals(marker, series.bestMarker)) return;
         if (series.bestMarker != null) {
@@ -246,11 +259,11 @@ public final class ChartsView {
     }
 
     /** The run's rate staircase, up to its newest batch, on the rate chart's log10 axis. */
-    private void drawRate(RecordedRun run, RunSeries series) {
+    private void drawRate(RecordedRun run, RunSeries series, CurveAxis axis) {
         long end = run.trainLoss().isEmpty() ? 0 : run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen();
         List<XYChart.Data<Number, Number>> rate = new ArrayList<>();
         for (RatePoint p : RateCurve.corners(run.learningRates(), end, MAX_DRAWN_POINTS)) {
-            if (p.learningRate() > 0) rate.add(point(p.examplesSeen(), Math.log10(p.learningRate()), null));
+            if (p.learningRate() > 0) rate.add(point(axis.x(p.examplesSeen(), run), Math.log10(p.learningRate()), null));
         }
         series.rate.getData().setAll(rate);
         fitRateAxis();
@@ -281,6 +294,42 @@ public final class ChartsView {
         y.setLowerBound(lower);
     }
 
+    /** The faint lines where the shown runs' epochs end; set only when they moved, as they rarely do. */
+    private void markEpochEnds() {
+        List<Double> ends = vm.xAxis().get().epochBoundaries(drawn.keySet());
+        for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) {
+            if (!chart.boundaries().equals(ends)) chart.boundaries().setAll(ends);
+        }
+    }
+
+    /** Whether the x axis counts examples seen or epochs; switching redraws every shown run in the new unit. */
+    private Node curveOptions() {
+        ToggleGroup group = new ToggleGroup();
+        RadioButton examples = new RadioButton(CurveAxis.EXAMPLES.label());
+        examples.setId("examplesAxis");
+        examples.setUserData(CurveAxis.EXAMPLES);
+        RadioButton epochs = new RadioButton(CurveAxis.EPOCHS.label());
+        epochs.setId("epochsAxis");
+        epochs.setUserData(CurveAxis.EPOCHS);
+        epochs.setTooltip(Texts.tip("Counts the x axis in passes over the training images, as the course plots do"));
+        group.getToggles().addAll(examples, epochs);
+        group.selectToggle(vm.xAxis().get() == CurveAxis.EPOCHS ? epochs : examples);
+        group.selectedToggleProperty().addListener((obs, old, chosen) -> {
+            if (chosen == null) group.selectToggle(old); // one of the two is always chosen
+            else vm.xAxis().set((CurveAxis) chosen.getUserData());
+        });
+        vm.xAxis().addListener((obs, old, axis) -> {
+            for (MarkedLineChart chart : List.of(lossChart, accuracyChart)) chart.getXAxis().setLabel(axis.label());
+            List<RecordedRun> shown = List.copyOf(drawn.keySet());
+            shown.forEach(this::undraw);
+            shown.forEach(this::draw);
+            markEpochEnds();
+        });
+        HBox options = new HBox(8, new Label("x axis:"), examples, epochs);
+        options.setAlignment(Pos.CENTER_LEFT);
+        return options;
+    }
+
     /**
      * A diverged run's curve ends in its last raw batch losses: smoothing would flatten the blow-up
      * (a loss of 20 shows as 4), and that blow-up is the point of the plot. Losses that are no longer
@@ -298,6 +347,12 @@ public final class ChartsView {
 
     private void draw(RecordedRun run) {
         if (drawn.containsKey(run)) return;
+        if (!run.pointsLoaded()) {
+            // A past run just ticked: its points are being read. Adding its empty series now would
+            // cost the charts a layout pass for nothing, and the points then wait behind it.
+            drawWhenLoaded(run);
+            return;
+        }
         RunSeries series = new RunSeries();
         series.train.setName("Run " + run.number() + " train loss");
         series.test.setName("Run " + run.number() + " test loss");
@@ -328,6 +383,18 @@ public final class ChartsView {
         refresh(run);
     }
 
+    private void drawWhenLoaded(RecordedRun run) {
+        ChangeListener<Number> loaded = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Number> obs, Number old, Number now) {
+                if (!run.pointsLoaded()) return;
+                run.revision().removeListener(this);
+                if (run.visible().get()) draw(run);
+            }
+        };
+        run.revision().addListener(loaded);
+    }
+
     private void undraw(RecordedRun run) {
         RunSeries series = drawn.remove(run);
         if (series == null) return;
@@ -342,6 +409,7 @@ public final class ChartsView {
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
+        markEpochEnds();
     }
 
     /**
@@ -447,9 +515,20 @@ public final class ChartsView {
             label.getStyleClass().add("elided-with-tooltip");
             Button model = new Button("Open model");
             model.getStyleClass().add("small-button");
-            model.setTooltip(Texts.tip("Makes this run's trained network the one the drawing pad and the samples use"));
-            model.disableProperty().bind(run.state().isEqualTo(RecordedRun.State.RUNNING));
+            model.setTooltip(Texts.tip("This run kept its trained network: selecting the run, or this button, makes "
+                    + "it the one the drawing pad and the samples use"));
             model.setOnAction(e -> runs.openModel(run));
+            // Which runs kept their network is said in the list: the button, or a word where it is missing.
+            Label noModel = Texts.hint("no network kept");
+            noModel.setTooltip(Texts.tip("The run ended before its first epoch did, or was not recorded: there is "
+                    + "no trained network to open"));
+            javafx.beans.binding.BooleanBinding kept = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> RunListViewModel.keptNetwork(run), run.state(), run.stored());
+            model.visibleProperty().bind(kept);
+            model.managedProperty().bind(kept);
+            noModel.visibleProperty().bind(kept.not().and(run.state().isNotEqualTo(RecordedRun.State.RUNNING)));
+            noModel.managedProperty().bind(noModel.visibleProperty());
+            noModel.setMinWidth(Region.USE_PREF_SIZE);
             Button delete = new Button("Delete");
             delete.getStyleClass().add("small-button");
             delete.setTooltip(Texts.tip("Deletes the run; Undo delete brings it back until the window closes"));
@@ -457,7 +536,7 @@ public final class ChartsView {
             delete.setOnAction(e -> runs.delete(run));
             model.setMinWidth(Region.USE_PREF_SIZE);
             delete.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(8, show, swatch, label, model, delete);
+            HBox row = new HBox(8, show, swatch, label, model, noModel, delete);
             row.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0); // as wide as the list, never wider: no sideways scrolling
             setGraphic(row);
@@ -466,6 +545,8 @@ public final class ChartsView {
 
     private Node exportButtons() {
         Button png = new Button("Save charts as PNG…");
+        png.setTooltip(Texts.tip("Saves the two charts and a legend of their runs, at twice the screen's size, "
+                + "for a report or a slide"));
         png.setOnAction(e -> exportCharts());
         Button csv = new Button("Export runs as CSV…");
         csv.setOnAction(e -> exportRuns());
@@ -493,12 +574,18 @@ public final class ChartsView {
     public void exportCharts() {
         Path target = exportTarget("Save charts", "charts.png", "PNG image", "*.png");
         if (target == null) return;
-        WritableImage image = root.snapshot(null, null); // must happen on the FX thread
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        vm.savePng(argb, width, height, target);
+        ChartPicture.Pixels picture = chartPicture(); // must happen on the FX thread
+        vm.savePng(picture.argb(), picture.width(), picture.height(), target);
+    }
+
+    /** The charts and a legend of the runs on them, at twice the screen's scale. */
+    ChartPicture.Pixels chartPicture() {
+        return ChartPicture.take(charts, pictured(), LINE_KEY, root.getScene().getStylesheets());
+    }
+
+    /** The runs the picture's legend names: those on the charts, in the order they were started. */
+    List<RecordedRun> pictured() {
+        return history.runs().stream().filter(drawn::containsKey).toList();
     }
 
     /** Asks where, then writes every run's points as CSV: the button and File > Export runs…. */
@@ -538,7 +625,7 @@ public final class ChartsView {
 
     private static MarkedLineChart chart(String title, String id) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("Examples seen");
+        x.setLabel(CurveAxis.EXAMPLES.label());
         x.setTickLabelFormatter(new CompactNumbers()); // 10k, 12.5k: labels that never run together
         x.setForceZeroInRange(true);
         NumberAxis y = new NumberAxis();

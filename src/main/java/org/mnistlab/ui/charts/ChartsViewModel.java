@@ -3,6 +3,8 @@ package org.mnistlab.ui.charts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.mnistlab.drawing.ImageFiles;
 import org.mnistlab.storage.AtomicFile;
 import org.mnistlab.ui.BackgroundTask;
@@ -20,6 +22,7 @@ public final class ChartsViewModel {
     private final TaskExecutor executor;
     /** Whether the loss axis is logarithmic: late epochs' small improvements show, and a blow-up fits. */
     private final javafx.beans.property.BooleanProperty logLossAxis = new javafx.beans.property.SimpleBooleanProperty();
+    private final ObjectProperty<CurveAxis> xAxis = new SimpleObjectProperty<>(CurveAxis.EXAMPLES);
 
     public ChartsViewModel(RunHistory history, LabContext context, TaskExecutor executor) {
         this.history = history;
@@ -44,6 +47,11 @@ public final class ChartsViewModel {
         if (!Double.isFinite(loss)) return null;
         if (!logLossAxis.get()) return loss;
         return loss > 0 ? Math.log10(loss) : null;
+    }
+
+    /** What the x axis counts: examples seen, or epochs as the course plots do. */
+    public ObjectProperty<CurveAxis> xAxis() {
+        return xAxis;
     }
 
     LabContext context() {

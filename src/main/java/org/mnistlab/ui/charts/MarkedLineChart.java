@@ -1,6 +1,8 @@
 package org.mnistlab.ui.charts;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -13,7 +15,8 @@ import javafx.scene.text.Text;
 
 /**
  * A line chart that can also draw vertical markers across the plot, e.g. where the learning
- * rate was changed during a run. JavaFX charts have no markers of their own.
+ * rate was changed during a run, and faint lines where epochs end. JavaFX charts have no
+ * markers of their own.
  */
 final class MarkedLineChart extends LineChart<Number, Number> {
     /** A vertical line at {@code x} in data units, belonging to run number {@code run}, captioned {@code label}. */
@@ -22,6 +25,9 @@ final class MarkedLineChart extends LineChart<Number, Number> {
     private final ObservableList<Marker> markers = FXCollections.observableArrayList();
     private final Map<Marker, Line> lines = new HashMap<>();
     private final Map<Marker, Text> captions = new HashMap<>();
+    /** Epoch ends, in x data units: drawn behind the curves, in the CSS's faint "epoch-boundary". */
+    private final ObservableList<Double> boundaries = FXCollections.observableArrayList();
+    private final List<Line> boundaryLines = new ArrayList<>();
 
     MarkedLineChart(NumberAxis x, NumberAxis y) {
         super(x, y);
@@ -45,6 +51,23 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             }
             requestChartLayout();
         });
+        boundaries.addListener((ListChangeListener<Double>) change -> {
+            getPlotChildren().removeAll(boundaryLines);
+            boundaryLines.clear();
+            for (int i = 0; i < boundaries.size(); i++) {
+                Line line = new Line();
+                line.getStyleClass().add("epoch-boundary");
+                line.setMouseTransparent(true); // the test points' hover values stay reachable
+                boundaryLines.add(line);
+            }
+            getPlotChildren().addAll(0, boundaryLines);
+            requestChartLayout();
+        });
+    }
+
+    /** Where epochs end; set as a whole when they change. */
+    ObservableList<Double> boundaries() {
+        return boundaries;
     }
 
     ObservableList<Marker> markers() {
@@ -55,6 +78,15 @@ final class MarkedLineChart extends LineChart<Number, Number> {
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
         double height = getYAxis().getHeight();
+        for (int i = 0; i < boundaryLines.size(); i++) {
+            double x = getXAxis().getDisplayPosition(boundaries.get(i));
+            Line line = boundaryLines.get(i);
+            line.setStartX(x);
+            line.setEndX(x);
+            line.setStartY(0);
+            line.setEndY(height);
+            line.toBack();
+        }
         for (Map.Entry<Marker, Line> entry : lines.entrySet()) {
             double x = getXAxis().getDisplayPosition(entry.getKey().x());
             Line line = entry.getValue();

@@ -54,7 +54,7 @@ public final class RecordedRun {
     private final int number;
     private final NetworkSpec spec;
     private final Color color;
-    /** Training images per epoch (0 when not known): what the CSV's epoch column is counted from. */
+    /** Images trained on per epoch (0 when not known): the CSV's epoch column and the epoch axis count from it. */
     private final int examplesPerEpoch;
     private final List<LossPoint> trainLoss = new ArrayList<>();
     private final List<LossPoint> smoothedLoss = new ArrayList<>();
@@ -157,7 +157,9 @@ public final class RecordedRun {
         StoredRun details = stored.get();
         int givenImages = details == null ? examplesPerEpoch : details.data().trainImages();
         rates.addAll(RateCurve.derive(spec, givenImages, points.trainLoss(), points.rateChanges()));
+        int before = revision.get();
         append(points.trainLoss(), points.evaluations(), points.rateChanges());
+        if (revision.get() == before) revision.set(before + 1); // loaded, even if there was nothing to load
     }
 
     /** The rates the newest batches trained at, as the trainer reported them (where the rate moved). */
@@ -270,13 +272,21 @@ public final class RecordedRun {
             default -> { }
         }
         EvaluationPoint best = bestValidation();
+        StoredRun details = stored.get();
         if (best != null) {
             text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
                     100 * best.validationAccuracy(), best.epoch()));
+        } else if (details != null && details.bestValidationAccuracy() != null) {
+            // A past run whose points are not loaded yet: the store keeps its best.
+            text.append(String.format(Locale.ROOT, " — best validation accuracy %.2f%% at epoch %d",
+                    100 * details.bestValidationAccuracy(), details.bestValidationEpoch()));
         }
         if (stoppedEarlyAt > 0) {
             text.append(" — stopped early at epoch ").append(stoppedEarlyAt).append(", best at epoch ")
                     .append(restoredEpoch);
+        } else if (state.get() == State.STOPPED_EARLY && details != null && details.bestValidationEpoch() != null) {
+            text.append(" — stopped early at epoch ").append(details.epochsCompleted()).append(", best at epoch ")
+                    .append(details.bestValidationEpoch());
         } else if (restoredEpoch > 0) {
             text.append(" — kept its best epoch, ").append(restoredEpoch);
         }
@@ -297,6 +307,29 @@ public final class RecordedRun {
     public NetworkSpec spec() { return spec; }
     public Color color() { return color; }
     public int examplesPerEpoch() { return examplesPerEpoch; }
+
+    /**
+     * Images per epoch, wherever it is known from: what the window trained on; for a stored run,
+     * its data less the validation images; else its first end-of-epoch measurement. 0 when none.
+     */
+    public long epochSize() {
+        if (examplesPerEpoch > 0) return examplesPerEpoch;
+        StoredRun details = stored.get();
+        if (details != null && details.data() != null && details.data().trainImages() > spec.validationImages()) {
+            return details.data().trainImages() - spec.validationImages();
+        }
+        for (EvaluationPoint e : evaluations) {
+            if (e.endOfEpoch() && e.epoch() > 0) return e.examplesSeen() / e.epoch();
+        }
+        return 0;
+    }
+
+    /** Examples seen at the run's last point so far (a batch or a measurement); 0 before any. */
+    public long lastExamplesSeen() {
+        long last = trainLoss.isEmpty() ? 0 : trainLoss.get(trainLoss.size() - 1).examplesSeen();
+        EvaluationPoint measured = lastEvaluation();
+        return measured == null ? last : Math.max(last, measured.examplesSeen());
+    }
     public List<LossPoint> trainLoss() { return Collections.unmodifiableList(trainLoss); }
     public List<LossPoint> smoothedLoss() { return Collections.unmodifiableList(smoothedLoss); }
     public List<EvaluationPoint> evaluations() { return Collections.unmodifiableList(evaluations); }

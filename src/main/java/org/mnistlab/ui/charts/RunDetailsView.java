@@ -25,6 +25,7 @@ final class RunDetailsView {
     private final TextArea note = new TextArea();
     private final Label details = new Label();
     private final javafx.scene.control.Button copyCommand = new javafx.scene.control.Button("Copy as command line");
+    private final javafx.scene.control.Button useSettings = new javafx.scene.control.Button("Use these settings");
     private final VBox root;
     private final ChangeListener<Object> refresh = (obs, old, now) -> show();
     private RecordedRun shown;
@@ -57,7 +58,14 @@ final class RunDetailsView {
                 javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             });
         });
-        root = new VBox(6, Texts.heading("Selected run"), name, note, details, copyCommand);
+        useSettings.setId("useRunSettings");
+        useSettings.setTooltip(Texts.tip("Puts this run's settings into the designer, to run them again or "
+                + "change one thing"));
+        useSettings.setOnAction(e -> {
+            if (shown != null) runs.useSettings(shown);
+        });
+        root = new VBox(6, Texts.heading("Selected run"), name, note, details,
+                new javafx.scene.layout.HBox(8, useSettings, copyCommand));
         root.setPrefWidth(360);
         root.setMinWidth(300);
         runs.selected().addListener((obs, old, run) -> {
@@ -88,6 +96,7 @@ final class RunDetailsView {
         name.setDisable(!any);
         note.setDisable(!any);
         copyCommand.setDisable(!any);
+        useSettings.setDisable(!any);
         if (!any) {
             name.setText("");
             note.setText("");
@@ -117,6 +126,10 @@ final class RunDetailsView {
         if (stored.bestTestAccuracy() != null) {
             text.append(String.format(Locale.ROOT, "Final test accuracy %.2f%% · best %.2f%% at epoch %d%n",
                     100 * stored.finalTestAccuracy(), 100 * stored.bestTestAccuracy(), stored.bestEpoch()));
+        }
+        if (stored.bestValidationAccuracy() != null) {
+            text.append(String.format(Locale.ROOT, "Best validation accuracy %.2f%% at epoch %d%n",
+                    100 * stored.bestValidationAccuracy(), stored.bestValidationEpoch()));
         }
         text.append("Run ").append(stored.id()).append(" · lab ").append(stored.appVersion())
                 .append(stored.hasModel() ? " · model kept" : " · no model");

@@ -144,8 +144,9 @@ public final class RunHistory {
 
     /** 1-based; empty when the run's epoch size is not known. */
     private static String epochOf(RecordedRun run, long examplesSeen) {
-        if (run.examplesPerEpoch() <= 0) return "";
-        return String.valueOf(Math.max(0, examplesSeen - 1) / run.examplesPerEpoch() + 1);
+        long size = run.epochSize();
+        if (size <= 0) return "";
+        return String.valueOf(Math.max(0, examplesSeen - 1) / size + 1);
     }
 
     private static String status(RecordedRun.State state) {

@@ -26,6 +26,7 @@ import org.mnistlab.runs.RunFilter;
 import org.mnistlab.runs.RunRecorder;
 import org.mnistlab.runs.RunStore;
 import org.mnistlab.runs.StoredRun;
+import org.mnistlab.storage.ModelFile;
 import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.TaskExecutor;
@@ -53,6 +54,9 @@ public final class RunListViewModel implements RunRecording {
     private final ReadOnlyObjectWrapper<RecordedRun> selected = new ReadOnlyObjectWrapper<>();
     private final Deque<RecordedRun> deleted = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    /** The run whose stored network is the pad's, so selecting it again reads nothing; -1 once another replaced it. */
+    private long openedRun = -1;
+    private org.mnistlab.network.TrainedModel openedModel;
     private final java.util.Set<RecordedRun> watched = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public RunListViewModel(RunHistory history, LabContext context, TaskExecutor executor) {
@@ -68,6 +72,9 @@ public final class RunListViewModel implements RunRecording {
         });
         history.runs().addListener((ListChangeListener<RecordedRun>) change -> {
             while (change.next()) change.getAddedSubList().forEach(this::readPointsWhenTicked);
+        });
+        context.model().addListener((obs, old, now) -> {
+            if (now != openedModel) openedRun = -1; // training or a file replaced it
         });
     }
 
@@ -144,10 +151,6 @@ public final class RunListViewModel implements RunRecording {
 
     public ReadOnlyObjectProperty<RecordedRun> selected() {
         return selected.getReadOnlyProperty();
-    }
-
-    public void select(RecordedRun run) {
-        selected.set(run);
     }
 
     /** The settings that are not the same for every run in the list: the table highlights those columns. */
@@ -233,6 +236,21 @@ public final class RunListViewModel implements RunRecording {
         return canUndo.getReadOnlyProperty();
     }
 
+    /**
+     * Selecting a run that kept its network makes that network the Samples tab's and the pad's:
+     * a click on a past run is enough to try it. A running run's network is the training's own.
+     */
+    public void select(RecordedRun run) {
+        selected.set(run);
+        if (run != null && keptNetwork(run) && run.storeId() != openedRun) openModel(run);
+    }
+
+    /** Whether the store holds the run's trained network (it finished an epoch and was recorded). */
+    public static boolean keptNetwork(RecordedRun run) {
+        return run.state().get() != RecordedRun.State.RUNNING && run.stored().get() != null
+                && run.stored().get().hasModel();
+    }
+
     /** Makes the run's stored model the pad's and gallery's model. */
     public void openModel(RecordedRun run) {
         long id = run.storeId();
@@ -240,8 +258,20 @@ public final class RunListViewModel implements RunRecording {
             context.showNotice(run.name().get() + " was not recorded, so its model was not kept");
             return;
         }
-        inBackground(open -> open.model(id).model(), model -> context.useModel(model,
-                model.spec().architecture() + " from run " + id + " (stored)"), "Could not open the model of run " + id);
+        inBackground(open -> open.model(id), loaded -> {
+            Double accuracy = loaded.metadata() != null && loaded.metadata().testAccuracy() != null
+                    ? loaded.metadata().testAccuracy() : run.stored().get() == null ? null
+                    : run.stored().get().finalTestAccuracy();
+            context.useModel(loaded.model(), loaded.model().spec().architecture() + " from run " + id + " (stored)",
+                    ModelFile.suggestedName(id, loaded.model().spec().architecture(), accuracy));
+            openedRun = id;
+            openedModel = loaded.model();
+        }, "Could not open the model of run " + id);
+    }
+
+    /** "Use these settings": the run's spec into the designer. */
+    public void useSettings(RecordedRun run) {
+        context.useSettings(run.spec(), run.name().get());
     }
 
     /** Writes the runs (those recorded) to one file that {@link #importFrom} of another lab reads. */

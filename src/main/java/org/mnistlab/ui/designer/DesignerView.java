@@ -38,6 +38,8 @@ import org.mnistlab.ui.Texts;
 /** The network designer panel: layers, training settings, presets and a live summary. */
 public final class DesignerView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** What the preset box says while the fields hold no course network as it was chosen. */
+    static final String CUSTOM = "Custom (or choose a course network…)";
 
     private final DesignerViewModel vm;
     private final VBox root = new VBox(6);
@@ -87,10 +89,11 @@ public final class DesignerView {
         ComboBox<Preset> presets = new ComboBox<>();
         presets.setId("presetBox");
         presets.getItems().setAll(Preset.all());
-        presets.setPromptText("Start from a course network…");
+        presets.setPromptText(CUSTOM);
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setMinWidth(0);
-        presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks."));
+        presets.setTooltip(Texts.tip("Fills in every setting with a network from the course notebooks. "
+                + "It says Custom again once you change a setting."));
         // Each preset says in its own tooltip what it shows and what the notebook printed.
         presets.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -100,8 +103,15 @@ public final class DesignerView {
                 setTooltip(empty || preset == null ? null : Texts.tip(preset.tooltip()));
             }
         });
-        presets.valueProperty().addListener((obs, old, preset) -> {
-            if (preset != null) vm.apply(preset.spec());
+        // Null is "Custom": the fields no longer hold a course network since one was edited.
+        presets.valueProperty().bindBidirectional(vm.preset());
+        presets.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Preset preset, boolean empty) {
+                super.updateItem(preset, empty);
+                // Set by hand: a combo box shows no prompt again once its value went back to null.
+                setText(empty || preset == null ? CUSTOM : preset.name());
+            }
         });
         presets.disableProperty().bind(vm.locked());
         return presets;

@@ -101,6 +101,9 @@ public final class DesignerViewModel {
             DesignerInput.written("schedule", schedule, NetworkSpec::schedule, NetworkSpec.Builder::schedule,
                     RateSchedule::text, RateSchedule::parse),
             DesignerInput.whole("warmup", "warmup", warmup, NetworkSpec::warmup, NetworkSpec.Builder::warmup));
+    /** The course network the fields hold, or null ("Custom") once a setting differs from it. */
+    private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
+    private boolean applying;
     /** Set by the training panel: the architecture is locked while a run is under way. */
     private final BooleanProperty locked = new SimpleBooleanProperty();
     private final BooleanProperty dataReady = new SimpleBooleanProperty();
@@ -151,6 +154,10 @@ public final class DesignerViewModel {
             }
             return lastValidWidths;
         }, layers);
+        preset.addListener((obs, old, chosen) -> {
+            if (chosen != null) apply(chosen.spec());
+        });
+        inputs.forEach(input -> input.property().addListener(edited -> forgetPresetIfEdited()));
         learningRate.addListener((obs, old, text) -> syncSliderFromText(text));
         learningRateLog10.addListener((obs, old, value) -> syncTextFromSlider(value.doubleValue()));
         syncSliderFromText(learningRate.get());
@@ -158,7 +165,44 @@ public final class DesignerViewModel {
 
     /** Fills every field from {@code spec} (a preset, or the defaults). */
     public void apply(NetworkSpec spec) {
-        inputs.forEach(input -> input.fill().accept(spec));
+        applying = true;
+        try {
+            inputs.forEach(input -> input.fill().accept(spec));
+        } finally {
+            applying = false;
+        }
+        forgetPresetIfEdited();
+    }
+
+    /**
+     * "Use these settings" of a run or a model: false, and nothing changed, while a run trains (the
+     * designer then steers that run's learning rate).
+     */
+    public boolean load(NetworkSpec spec) {
+        if (locked.get()) return false;
+        apply(spec);
+        return true;
+    }
+
+    /** The preset box: choosing one fills every field; editing a field afterwards makes it "Custom" (null). */
+    public ObjectProperty<Preset> preset() {
+        return preset;
+    }
+
+    private void forgetPresetIfEdited() {
+        if (applying || preset.get() == null) return;
+        if (!preset.get().spec().equals(typedSpec())) preset.set(null);
+    }
+
+    /** The spec the fields spell, before the memory check; null while one is not valid. */
+    private NetworkSpec typedSpec() {
+        try {
+            NetworkSpec.Builder builder = NetworkSpec.builder();
+            inputs.forEach(input -> input.read().accept(builder));
+            return builder.build();
+        } catch (InvalidSpecException e) {
+            return null;
+        }
     }
 
     /** The spec settings the designer edits, by their names in {@link NetworkSpec}. */

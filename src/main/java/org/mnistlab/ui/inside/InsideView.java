@@ -1,12 +1,14 @@
 package org.mnistlab.ui.inside;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
@@ -58,8 +60,17 @@ public final class InsideView {
         Label matrixHint = Texts.hint("Rows: the true digit. Columns: the network's answer. Click a cell to see "
                 + "its images. Green: right; red: mistakes, darker for the more common confusions.");
         matrixHint.setMaxWidth(11 * ConfusionMatrixView.CELL + 60);
-        VBox matrixBox = new VBox(8, Texts.heading("Confusion matrix (test set)"), matrix.node(), matrixHint,
-                new HBox(8, mistakes, shaky));
+        Label matrixHeading = Texts.heading("");
+        matrixHeading.textProperty().bind(Bindings.concat("Confusion matrix (", vm.imagesName(), ")"));
+        CheckBox onValidation = new CheckBox("On the validation images");
+        onValidation.setId("insideOnValidation");
+        onValidation.selectedProperty().bindBidirectional(vm.onValidation());
+        onValidation.disableProperty().bind(vm.validationAvailable().not());
+        onValidation.setTooltip(Texts.tip("For a run that held validation images out: the images it measured "
+                + "itself on while training, instead of the test set it never saw."));
+        HBox headingRow = new HBox(12, matrixHeading, onValidation);
+        headingRow.setAlignment(Pos.BASELINE_LEFT);
+        VBox matrixBox = new VBox(8, headingRow, matrix.node(), matrixHint, new HBox(8, mistakes, shaky));
 
         Label listTitle = new Label();
         listTitle.setWrapText(true);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,6 +14,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mnistlab.data.DigitSet;
+import org.mnistlab.data.MnistData;
 import org.mnistlab.inspection.ConfusionCells;
 import org.mnistlab.inspection.NetworkInspection;
 import org.mnistlab.inspection.Verdict;
@@ -25,6 +28,8 @@ import org.mnistlab.ui.TaskExecutor;
 /**
  * The "Inside the network" panel: the confusion matrix on the test set linked to its images, the
  * first layer's weight pictures and each layer's weights and dead units, for the current model.
+ * For a model whose run held validation images out, the matrix can be made on those instead:
+ * the same images the run measured itself on, chosen again from the training set by its seed.
  *
  * <p>The model changes once per epoch during training (the trainer hands the window a copy at
  * each epoch's end), so the panel re-inspects at most once per epoch, in the background, and
@@ -51,6 +56,9 @@ public final class InsideViewModel {
     private final Consumer<float[]> drawOnPad;
     private final LatestOnly<NetworkInspection> inspector;
     private final BooleanProperty showing = new SimpleBooleanProperty();
+    private final BooleanProperty onValidation = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper validationAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper imagesName = new ReadOnlyStringWrapper("test set");
     private boolean stale = true;
     private final ReadOnlyObjectWrapper<NetworkInspection> inspection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("Waiting for data and a model…");
@@ -71,21 +79,68 @@ public final class InsideViewModel {
         this.drawOnPad = drawOnPad;
         inspector = new LatestOnly<>(executor, () -> {
             TrainedModel model = context.model().get();
-            DigitSet test = context.data().get().test();
-            return BackgroundTask.wrap(() -> NetworkInspection.of(model, test, WeightGrid.MAX_UNITS))
+            MnistData data = context.data().get();
+            boolean validation = onValidation.get();
+            String words = validation ? "validation images" : "test images";
+            return BackgroundTask.wrap(() -> NetworkInspection.of(model, images(data, model, validation),
+                            WeightGrid.MAX_UNITS))
                     .named("lab-inspector")
-                    .onSuccess(result -> show(result, model))
+                    .onSuccess(result -> show(result, model, words))
                     .onFailure(error -> {
                         caption.set("Could not look inside the model: " + error.getMessage());
                         context.report("Could not look inside the model", error);
                     });
         });
-        context.model().addListener((obs, old, model) -> refresh());
-        context.data().addListener((obs, old, data) -> refresh());
+        context.model().addListener((obs, old, model) -> {
+            updateValidationAvailable();
+            refresh();
+        });
+        context.data().addListener((obs, old, data) -> {
+            updateValidationAvailable();
+            refresh();
+        });
+        onValidation.addListener((obs, old, on) -> {
+            imagesName.set(on ? "validation set" : "test set");
+            refresh();
+        });
+        updateValidationAvailable();
         context.modelDescription().addListener((obs, old, name) -> describe());
         showing.addListener((obs, old, visible) -> {
             if (visible && stale) refresh();
         });
+    }
+
+    /**
+     * True to make the matrix on the validation images of the model's run; only takes effect
+     * while {@link #validationAvailable()}, and falls back to the test set when it stops being so.
+     */
+    public BooleanProperty onValidation() {
+        return onValidation;
+    }
+
+    /** True when the current model's run held validation images out of the loaded training set. */
+    public ReadOnlyBooleanProperty validationAvailable() {
+        return validationAvailable.getReadOnlyProperty();
+    }
+
+    /** "test set" or "validation set": what the matrix is made on, for its heading. */
+    public ReadOnlyStringProperty imagesName() {
+        return imagesName.getReadOnlyProperty();
+    }
+
+    private void updateValidationAvailable() {
+        TrainedModel model = context.model().get();
+        MnistData data = context.data().get();
+        boolean available = model != null && data != null && model.spec().validates()
+                && model.spec().validationImages() < data.train().count();
+        validationAvailable.set(available);
+        if (!available) onValidation.set(false);
+    }
+
+    /** The images to inspect on; the validation images are split off exactly as the trainer did. */
+    private static DigitSet images(MnistData data, TrainedModel model, boolean validation) {
+        if (!validation) return data.test();
+        return data.train().splitOff(model.spec().validationImages(), model.spec().seed())[1];
     }
 
     /** True while the panel is on screen; hidden, it waits instead of re-inspecting every epoch. */
@@ -128,13 +183,13 @@ public final class InsideViewModel {
         return inspection.get().images().intensities(verdict.index());
     }
 
-    private void show(NetworkInspection result, TrainedModel model) {
+    private void show(NetworkInspection result, TrainedModel model, String imagesWords) {
         inspection.set(result);
         inspected = model;
         ConfusionCells cells = result.cells();
         int mistakes = cells.report().count() - (int) Math.round(cells.report().accuracy() * cells.report().count());
-        results = String.format(Locale.ROOT, "%.2f%% of %,d test images right, %,d mistakes",
-                100 * cells.report().accuracy(), cells.report().count(), mistakes);
+        results = String.format(Locale.ROOT, "%.2f%% of %,d %s right, %,d mistakes",
+                100 * cells.report().accuracy(), cells.report().count(), imagesWords, mistakes);
         describe();
         list(listing.get());
     }

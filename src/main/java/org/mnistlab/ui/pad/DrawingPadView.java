@@ -17,6 +17,7 @@ import org.mnistlab.ui.DigitImages;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.ProbabilityBars;
 import org.mnistlab.ui.Texts;
+import org.mnistlab.ui.mydigits.MyDigitsViewModel;
 
 /**
  * A 280×280 canvas to draw on, the network's answer, the way from the drawing to the 28×28 input
@@ -30,6 +31,12 @@ public final class DrawingPadView {
     private final LabContext context;
 
     public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context) {
+        this(vm, models, context, null);
+    }
+
+    /** @param myDigits the set "Keep this drawing as a …" adds to; null shows no such row */
+    public DrawingPadView(PadViewModel vm, ModelFilesViewModel models, LabContext context,
+            MyDigitsViewModel myDigits) {
         this.models = models;
         this.context = context;
         canvas.setId("padCanvas");
@@ -68,6 +75,7 @@ public final class DrawingPadView {
                 + "Or drop an image file here.");
         hint.setMaxWidth(PadViewModel.CANVAS_SIDE);
         VBox left = new VBox(8, canvas, new HBox(8, undo, clear), hint);
+        if (myDigits != null) left.getChildren().add(keepRow(vm, myDigits));
 
         Label digit = new Label();
         digit.setId("padPrediction");
@@ -97,12 +105,19 @@ public final class DrawingPadView {
         save.setTooltip(Texts.tip("Save the model the pad uses as a .zip, to open later or use with predict."));
         save.disableProperty().bind(models.canSave().not());
         save.setOnAction(e -> saveModel());
+        Button settings = new Button("Use its settings");
+        settings.setId("useModelSettings");
+        settings.setTooltip(Texts.tip("Puts the settings this model was trained with into the designer"));
+        settings.disableProperty().bind(context.model().isNull());
+        settings.setOnAction(e -> context.useSettings(context.model().get().spec(),
+                "the model in use (" + context.modelDescription().get() + ")"));
+        settings.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label saved = Texts.hint("");
         saved.setId("modelFileMessage");
         saved.setMaxWidth(300);
         saved.textProperty().bind(models.lastAction());
         VBox answer = new VBox(8, new Label("The network reads:"), digit, doubt, message, bars.node(), model,
-                new HBox(8, open, save), saved);
+                new HBox(8, open, save), settings, saved);
         open.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
@@ -139,8 +154,31 @@ public final class DrawingPadView {
     /** Asks where to save the pad's model and saves it: the button and File > Save model… (Ctrl+S). */
     public void saveModel() {
         if (!models.canSave().get()) return;
-        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow());
+        Path file = context.dialogs().chooseModelSaveTarget(root.getScene().getWindow(), context.modelFileName().get());
         if (file != null) models.save(file);
+    }
+
+    /** "Keep this drawing as a" and one button per digit: one click keeps it with that label. */
+    private static Node keepRow(PadViewModel vm, MyDigitsViewModel myDigits) {
+        HBox digits = new HBox(2);
+        for (int d = 0; d <= 9; d++) {
+            int label = d;
+            Button keep = new Button(String.valueOf(d));
+            keep.setId("keepAs" + d);
+            keep.getStyleClass().add("keep-digit");
+            keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            keep.setTooltip(Texts.tip("Keep this drawing as a " + d + " in My digits, with its strokes. "
+                    + "My digits shows how the network reads your own hand, and can add it to training."));
+            keep.setOnAction(e -> vm.keepAs(label));
+            digits.getChildren().add(keep);
+        }
+        Label result = Texts.hint("");
+        result.setId("keepMessage");
+        result.setMaxWidth(PadViewModel.CANVAS_SIDE);
+        result.textProperty().bind(myDigits.lastAction());
+        VBox row = new VBox(4, new Label("Keep this drawing as a"), digits, result);
+        row.getStyleClass().add("keep-row");
+        return row;
     }
 
     private static double clamp(double v) {

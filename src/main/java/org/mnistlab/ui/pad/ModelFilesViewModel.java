@@ -35,7 +35,8 @@ public final class ModelFilesViewModel {
 
     public void open(Path file) {
         run(() -> ModelFile.read(file), loaded -> {
-            context.useModel(loaded.model(), file.getFileName() + " (" + loaded.model().spec().architecture() + ")");
+            context.useModel(loaded.model(), file.getFileName() + " (" + loaded.model().spec().architecture() + ")",
+                    file.getFileName().toString());
             lastAction.set("Opened " + file);
         }, "Could not open " + file.getFileName() + "; the current model stays");
     }

@@ -26,6 +26,7 @@ import org.mnistlab.ui.BackgroundTask;
 import org.mnistlab.ui.LabContext;
 import org.mnistlab.ui.LatestOnly;
 import org.mnistlab.ui.TaskExecutor;
+import org.mnistlab.ui.mydigits.MyDigitsViewModel;
 
 /**
  * The drawing pad's strokes and what the current model reads in them.
@@ -47,6 +48,7 @@ public final class PadViewModel {
 
     private final LabContext context;
     private final TaskExecutor executor;
+    private final MyDigitsViewModel myDigits;
     private final List<Stroke> strokes = new ArrayList<>();
     private final ReadOnlyObjectWrapper<InkImage> picture = new ReadOnlyObjectWrapper<>(BLANK);
     private final ReadOnlyObjectWrapper<float[]> probabilities = new ReadOnlyObjectWrapper<>();
@@ -81,8 +83,14 @@ public final class PadViewModel {
     }
 
     public PadViewModel(LabContext context, TaskExecutor executor) {
+        this(context, executor, null);
+    }
+
+    /** @param myDigits where "Keep this drawing as a …" keeps the drawing; null for a pad without it */
+    public PadViewModel(LabContext context, TaskExecutor executor, MyDigitsViewModel myDigits) {
         this.context = context;
         this.executor = executor;
+        this.myDigits = myDigits;
         reader = new LatestOnly<>(executor, () -> {
             InkImage drawn = picture.get();
             TrainedModel model = context.model().get();
@@ -173,6 +181,16 @@ public final class PadViewModel {
                     : "Could not read " + file.getFileName() + "."));
             if (!(error instanceof LabException)) context.report("Could not read " + file.getFileName(), error);
         }).executeWith(executor);
+    }
+
+    /**
+     * "Keep this drawing as a {@code label}": the picture on the pad (strokes, and a test image
+     * drawn over, if any) joins My digits with its strokes. A blank pad or a label outside 0–9 is
+     * refused, and {@code MyDigitsViewModel.lastAction} says why.
+     */
+    public void keepAs(int label) {
+        if (myDigits == null) return;
+        myDigits.keep(label, picture.get(), strokes);
     }
 
     /** The strokes drawn so far, oldest first. */

@@ -1,5 +1,6 @@
 package org.mnistlab.ui.training;
 
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.Trainer;
@@ -13,10 +14,15 @@ import org.mnistlab.training.TrainingOutcome;
  */
 @FunctionalInterface
 public interface RunStarter {
-    TrainingOutcome run(NetworkSpec spec, MnistData data, int evaluateEveryBatches, TrainingListener listener,
-            TrainingControl control);
+    /**
+     * @param extraTraining images trained on besides {@code data}'s (the student's own digits,
+     *     oversampled), never held out for validation; empty for none
+     */
+    TrainingOutcome run(NetworkSpec spec, MnistData data, DigitSet extraTraining, int evaluateEveryBatches,
+            TrainingListener listener, TrainingControl control);
 
     /** Today's trainer: the fast path where it applies, DL4J's {@code fit} otherwise. */
-    RunStarter TRAINER = (spec, data, evaluateEveryBatches, listener, control) ->
-            new Trainer(spec, data.train(), data.test(), evaluateEveryBatches).run(listener, control);
+    RunStarter TRAINER = (spec, data, extraTraining, evaluateEveryBatches, listener, control) ->
+            new Trainer(spec, data.train(), data.test(), evaluateEveryBatches).withExtraTraining(extraTraining)
+                    .run(listener, control);
 }

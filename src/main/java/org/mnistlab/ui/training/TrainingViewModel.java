@@ -9,10 +9,15 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
+import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -48,6 +53,9 @@ public final class TrainingViewModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    /** Images the next runs train on besides MNIST's (the student's own digits, oversampled); empty for none. */
+    private final ObjectProperty<DigitSet> extraTraining = new SimpleObjectProperty<>(NO_EXTRA);
+    private static final DigitSet NO_EXTRA = new DigitSet(0, new byte[0], new byte[0]);
     private TrainingControl control;
     private RemainingTime remaining;
 
@@ -97,13 +105,17 @@ public final class TrainingViewModel {
     public RecordedRun train(NetworkSpec spec, java.util.function.Consumer<RecordedRun> whenEnded) {
         if (running.get() || context.data().get() == null) return null;
         MnistData data = context.data().get();
-        RecordedRun run = history.start(spec, data.train().count());
+        DigitSet extra = extraTraining.get() == null ? NO_EXTRA : extraTraining.get();
+        // The validation images are held out of every epoch, and the student's own digits (never
+        // held out) are added to it: an epoch is what is left plus those.
+        int trained = data.train().count() - spec.validationImages() + extra.count();
+        RecordedRun run = history.start(spec, trained);
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
-        int batchesPerEpoch = Trainer.batchesPerEpoch(data.train().count(), spec.batchSize());
+        int batchesPerEpoch = Trainer.batchesPerEpoch(trained, spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
-        RemainingTime eta = new RemainingTime((long) spec.epochs() * data.train().count(), nanoTime.getAsLong());
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * trained, nanoTime.getAsLong());
         remaining = eta;
         context.dismissNotice();
         running.set(true);
@@ -117,7 +129,7 @@ public final class TrainingViewModel {
         BackgroundTask.wrap(() -> {
             RunRecorder started = recording.begin(spec, data);
             recorder.set(started);
-            TrainingOutcome outcome = starter.run(spec, data, evaluateEvery,
+            TrainingOutcome outcome = starter.run(spec, data, extra, evaluateEvery,
                     started == null ? mailbox : TrainingListener.both(mailbox, started), runControl);
             if (started != null) started.finish(outcome);
             return outcome;
@@ -170,7 +182,7 @@ public final class TrainingViewModel {
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()
-                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()));
+                    + ", epoch " + (delivery.latest() == null ? "?" : delivery.latest().epoch()), fileName(run, 0));
         }
         if (delivery.hint() != null) run.giveHint(delivery.hint());
         BatchProgress p = delivery.latest();
@@ -182,6 +194,19 @@ public final class TrainingViewModel {
                     eta.text(p.examplesSeen(), nanoTime.getAsLong())));
             progress.set(done);
         }
+    }
+
+    /**
+     * What Save model… suggests for the run's network: its number, architecture and test accuracy,
+     * at {@code epoch}'s end when early stopping put that epoch's weights back (0: the latest).
+     */
+    private static String fileName(RecordedRun run, int epoch) {
+        EvaluationPoint measured = run.lastEvaluation();
+        for (EvaluationPoint e : run.evaluations()) {
+            if (epoch > 0 && e.endOfEpoch() && e.epoch() == epoch) measured = e;
+        }
+        return ModelFile.suggestedName(run.shownNumber(), run.spec().architecture(),
+                measured == null ? null : measured.testAccuracy());
     }
 
     private void finish(RecordedRun run, TrainingOutcome outcome) {
@@ -200,7 +225,8 @@ public final class TrainingViewModel {
             // After the run nobody else trains this network, so the pad and gallery may use it as is.
             context.useModel(outcome.model(), outcome.model().spec().architecture() + " from run " + run.shownNumber()
                     + (outcome.status() == TrainingOutcome.Status.CANCELLED ? " (stopped)" : "")
-                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""));
+                    + (outcome.restoredEpoch() > 0 ? ", its best epoch " + outcome.restoredEpoch() : ""),
+                    fileName(run, outcome.restoredEpoch()));
         }
         statusLine.set(run.name().get() + " " + switch (outcome.status()) {
             case COMPLETED -> "finished";
@@ -216,6 +242,14 @@ public final class TrainingViewModel {
         running.set(false);
         paused.set(false);
         control = null;
+    }
+
+    /**
+     * What the next runs train on besides MNIST: the My digits panel sets it to the student's
+     * digits, oversampled, while "Train with my digits" is ticked; empty (or null) for none.
+     */
+    public ObjectProperty<DigitSet> extraTraining() {
+        return extraTraining;
     }
 
     public ReadOnlyBooleanProperty running() {

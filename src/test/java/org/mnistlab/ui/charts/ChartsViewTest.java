@@ -28,11 +28,13 @@ import org.testfx.framework.junit5.Start;
 class ChartsViewTest {
     private final RunHistory history = new RunHistory();
     private ChartsView charts;
+    private ChartsViewModel vm;
 
     @Start
     void start(Stage stage) {
         LabContext context = new LabContext(FileDialogs.SYSTEM);
-        charts = new ChartsView(new ChartsViewModel(history, context, new CurrentThreadTaskExecutor()), context.dialogs());
+        vm = new ChartsViewModel(history, context, new CurrentThreadTaskExecutor());
+        charts = new ChartsView(vm, context.dialogs());
         stage.setScene(new Scene(new StackPane(charts.node()), 900, 600));
         stage.show();
     }
@@ -104,6 +106,69 @@ class ChartsViewTest {
         MarkedLineChart marked = (MarkedLineChart) loss;
         assertEquals(List.of("run 1 diverged"), marked.markers().stream().map(MarkedLineChart.Marker::label).toList());
         assertEquals(20_300.0, marked.markers().get(0).x(), "marked where the run stopped");
+    }
+
+    @Test
+    void theEpochAxisPlacesEveryPointAndMarkerInEpochsWithFaintLinesWhereEpochsEnd(FxRobot robot) {
+        robot.interact(() -> {
+            // 1,000 images an epoch, three epochs and a half; the rate changed half-way through epoch 2.
+            RecordedRun run = history.start(NetworkSpec.defaults(), 1000);
+            List<LossPoint> losses = new java.util.ArrayList<>();
+            for (int i = 1; i <= 35; i++) losses.add(new LossPoint(100L * i, 1.0));
+            run.append(losses, List.of(new EvaluationPoint(1, 10, 1000, 0.5, 0.8, true),
+                    new EvaluationPoint(2, 10, 2000, 0.4, 0.85, true)), List.of(new RateChange(1500, 0.01)));
+        });
+        MarkedLineChart loss = robot.lookup("#lossChart").query();
+        MarkedLineChart accuracy = robot.lookup("#accuracyChart").query();
+        assertEquals(List.of(1000.0, 2000.0, 3000.0), loss.boundaries(), "examples: each epoch's end");
+
+        robot.clickOn("#epochsAxis");
+        assertEquals(CurveAxis.EPOCHS, vm.xAxis().get());
+        assertEquals("Epochs", loss.getXAxis().getLabel());
+        assertEquals(List.of(1.0, 2.0, 3.0), loss.boundaries());
+        assertEquals(loss.boundaries(), accuracy.boundaries());
+        List<Double> train = xs(loss.getData().get(0));
+        assertEquals(0.1, train.get(0), 1e-9);
+        assertEquals(3.5, train.get(train.size() - 1), 1e-9);
+        assertEquals(List.of(1.0, 2.0), xs(accuracy.getData().get(0)), "test accuracy at each epoch's end");
+        assertEquals(List.of(1.5), xs(loss), "the rate change half-way through epoch 2");
+
+        robot.clickOn("#examplesAxis");
+        assertEquals(List.of(1500.0), xs(loss));
+        assertEquals(3500.0, xs(loss.getData().get(0)).get(34), 1e-9);
+    }
+
+    @Test
+    void runsWithShorterEpochsGetTheirOwnBoundariesOnTheExamplesAxis(FxRobot robot) {
+        robot.interact(() -> {
+            RecordedRun all = history.start(NetworkSpec.defaults(), 1000);
+            all.append(List.of(new LossPoint(2000, 1.0)), List.of(), List.of());
+            RecordedRun heldOut = history.start(NetworkSpec.defaults(), 800); // 200 held out for validation
+            heldOut.append(List.of(new LossPoint(2000, 1.0)), List.of(), List.of());
+        });
+        MarkedLineChart loss = robot.lookup("#lossChart").query();
+        assertEquals(List.of(800.0, 1000.0, 1600.0, 2000.0), loss.boundaries());
+        robot.clickOn("#epochsAxis");
+        assertEquals(List.of(1.0, 2.0), loss.boundaries(), "on the epoch axis both end at whole epochs");
+    }
+
+    @Test
+    void theSavedPictureIsTheTwoChartsAndALegendOfTheShownRunsAtTwiceTheScale(FxRobot robot) {
+        robot.interact(() -> {
+            history.start(NetworkSpec.defaults(), 1000).append(List.of(new LossPoint(500, 1.0)), List.of(), List.of());
+            RecordedRun hidden = history.start(NetworkSpec.defaults(), 1000);
+            hidden.visible().set(false);
+        });
+        ChartPicture.Pixels[] picture = new ChartPicture.Pixels[1];
+        robot.interact(() -> picture[0] = charts.chartPicture());
+        javafx.scene.Node loss = robot.lookup("#lossChart").query();
+        javafx.scene.Node row = loss.getParent().getParent(); // the loss sits over the rate chart, beside accuracy
+        double legendHeight = (picture[0].height() - 2 * row.getLayoutBounds().getHeight()) / 2;
+        assertEquals(Math.ceil(2 * row.getLayoutBounds().getWidth()), picture[0].width(), 1);
+        // Below the charts: one line for the shown run and the key, not the run list and buttons (≥ 250 px).
+        org.junit.jupiter.api.Assertions.assertTrue(legendHeight > 20 && legendHeight < 120, "legend " + legendHeight);
+        assertEquals(history.runs().subList(0, 1), charts.pictured(), "the hidden run is not in the legend");
+        assertEquals(0xFFFFFFFF, picture[0].argb()[picture[0].argb().length - 1], "a white ground, not transparency");
     }
 
     @Test

@@ -50,4 +50,14 @@ class RecordedRunTest {
         assertTrue(run.label().get().endsWith(" — the loss stopped falling: the learning rate may be too high"),
                 run.label().get());
     }
+
+    @Test
+    void anEpochIsWhatTheWindowTrainedOnOrElseWhatTheFirstFinishedEpochSaw() {
+        assertEquals(55_000, new RunHistory().start(NetworkSpec.defaults(), 55_000).epochSize());
+        RecordedRun unknown = new RunHistory().start(NetworkSpec.defaults());
+        assertEquals(0, unknown.epochSize(), "nothing to tell it from yet");
+        unknown.append(List.of(), List.of(new EvaluationPoint(1, 5, 500, 0.3, 0.9, false),
+                new EvaluationPoint(2, 10, 2400, 0.3, 0.9, true)), List.of());
+        assertEquals(1200, unknown.epochSize(), "a mid-epoch point says nothing about the epoch's size");
+    }
 }

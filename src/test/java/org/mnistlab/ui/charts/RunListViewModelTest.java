@@ -169,6 +169,43 @@ class RunListViewModelTest {
     }
 
     @Test
+    void selectingARunThatKeptItsNetworkMakesItTheModelWithANameThatSaysWhichItIs() {
+        NetworkSpec spec = NetworkSpec.defaults().toBuilder().hiddenLayers(List.of()).build();
+        try (RunStore store = RunStore.open(storeFile())) {
+            long kept = store.startRun(spec, DATA, T0);
+            store.saveModel(kept, 1, RunStore.modelBytes(new TrainedModel(spec, Dl4jNetworks.create(spec)), 0.9712));
+            store.finish(kept, RunEnding.FINISHED, "", T0);
+            long none = store.startRun(spec, DATA, T0.plusSeconds(60)); // stopped before its first epoch ended
+            store.finish(none, RunEnding.STOPPED, "", T0.plusSeconds(70));
+        }
+        vm.open(storeFile());
+        RecordedRun withNetwork = vm.shown().get(1);
+        RecordedRun without = vm.shown().get(0);
+        assertTrue(RunListViewModel.keptNetwork(withNetwork));
+        assertFalse(RunListViewModel.keptNetwork(without));
+
+        vm.select(without);
+        assertNull(context.model().get(), "nothing to open");
+        vm.select(withNetwork);
+        assertEquals(spec, context.model().get().spec());
+        assertEquals("784-10 from run 1 (stored)", context.modelDescription().get());
+        assertEquals("run-1-784-10-97.1pct.zip", context.modelFileName().get());
+    }
+
+    @Test
+    void useTheseSettingsPutsTheRunsSpecIntoTheDesigner() {
+        pastRuns();
+        vm.open(storeFile());
+        DesignerViewModel designer = new DesignerViewModel();
+        context.sendSettingsTo(designer::load);
+        vm.useSettings(vm.shown().get(2)); // the oldest: lr 0.1
+        assertEquals("0.1", designer.learningRate().get());
+        assertEquals(vm.shown().get(2).spec(), designer.check().get().spec());
+        assertTrue(context.notice().get().startsWith("The designer now holds the settings of Run 1"),
+                context.notice().get());
+    }
+
+    @Test
     void exportedRunsImportIntoAnotherLabUnticked() throws Exception {
         pastRuns();
         vm.open(storeFile());
@@ -208,7 +245,7 @@ class RunListViewModelTest {
         context.data().set(new MnistData(digits(1000), digits(100)));
         designer.dataReady().set(true);
         designer.epochs().set("1");
-        RunStarter scripted = (spec, data, evaluateEvery, listener, control) -> {
+        RunStarter scripted = (spec, data, extra, evaluateEvery, listener, control) -> {
             for (int batch = 1; batch <= 10; batch++) {
                 listener.onBatch(new BatchProgress(1, batch, 10, batch * 100L, 1.0 / batch, 1000, spec.learningRate()));
             }

@@ -176,4 +176,36 @@ class DesignerViewModelTest {
         vm.layers().clear();
         assertEquals("[784, 10]", java.util.Arrays.toString(vm.layerWidths().get()));
     }
+
+    @ParameterizedTest
+    @MethodSource("presets")
+    void aChosenPresetStaysInTheBoxUntilASettingIsEdited(Preset preset) {
+        DesignerViewModel vm = designer(PLENTY);
+        vm.preset().set(preset);
+        assertEquals(preset.spec(), vm.check().get().spec(), "every field filled from it");
+        assertEquals(preset, vm.preset().get(), "its own values read back as the preset");
+
+        vm.batchSize().set(String.valueOf(preset.spec().batchSize() + 1));
+        assertEquals(null, vm.preset().get(), "Custom once a setting differs");
+        vm.batchSize().set(String.valueOf(preset.spec().batchSize()));
+        assertEquals(null, vm.preset().get(), "and stays Custom: the user took over");
+    }
+
+    static Stream<Preset> presets() {
+        return Preset.all().stream();
+    }
+
+    @Test
+    void anotherRunsSettingsLoadIntoTheDesignerButNotWhileARunTrains() {
+        DesignerViewModel vm = designer(PLENTY);
+        vm.preset().set(Preset.all().get(0));
+        NetworkSpec theirs = NetworkSpec.defaults().toBuilder().learningRate(0.003).batchSize(32).build();
+        vm.locked().set(true);
+        assertFalse(vm.load(theirs));
+        assertEquals(Preset.all().get(0).spec(), vm.check().get().spec(), "a run under way keeps its designer");
+        vm.locked().set(false);
+        assertTrue(vm.load(theirs));
+        assertEquals(theirs, vm.check().get().spec());
+        assertEquals(null, vm.preset().get(), "the preset box says Custom");
+    }
 }

@@ -2,6 +2,7 @@ package org.mnistlab.ui.inside;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mnistlab.data.DigitSet;
 import org.mnistlab.data.MnistData;
 import org.mnistlab.inspection.NetworkInspection;
 import org.mnistlab.inspection.Verdict;
@@ -93,6 +95,31 @@ class InsideViewModelTest {
         assertEquals(InsideViewModel.Listing.cell(4, 9), vm.listing().get());
         assertTrue(vm.listed().stream().allMatch(v -> v.actual() == 4 && v.predicted() == 9));
         assertEquals(vm.inspection().get().cells().count(4, 9), vm.listed().size());
+    }
+
+    @Test
+    void aRunThatHeldImagesOutCanShowItsMatrixOnThoseValidationImages() {
+        MnistData full = TestData.mnist();
+        context.data().set(new MnistData(full.train().first(3000), full.test().first(1000)));
+        vm.showing().set(true);
+        assertFalse(vm.validationAvailable().get(), "the bundled model's run held nothing out");
+
+        TrainedModel held = new TrainedModel(bundled.spec().toBuilder().validationImages(500).seed(3).build(),
+                bundled.network());
+        context.useModel(held, "validated");
+        assertTrue(vm.validationAvailable().get());
+        vm.onValidation().set(true);
+
+        assertEquals("validation set", vm.imagesName().get());
+        assertEquals(500, vm.inspection().get().cells().report().count());
+        assertTrue(vm.caption().get().contains("of 500 validation images right"), vm.caption().get());
+        DigitSet expected = full.train().first(3000).splitOff(500, 3)[1];
+        Verdict first = vm.listed().get(0);
+        assertEquals(expected.label(first.index()), first.actual(), "the images the trainer held out, by its seed");
+
+        context.useModel(bundled, "bundled");
+        assertFalse(vm.onValidation().get(), "a model without validation images falls back to the test set");
+        assertEquals(1000, vm.inspection().get().cells().report().count());
     }
 
     @Test

@@ -37,7 +37,7 @@ class SweepViewModelTest {
         designer.dataReady().set(true);
         designer.validationImages().set("100");
         // Each scripted run measures one epoch: test accuracy 0.9, validation accuracy 0.8 + the rate / 10.
-        RunStarter scripted = (spec, data, evaluateEvery, listener, control) -> {
+        RunStarter scripted = (spec, data, extra, evaluateEvery, listener, control) -> {
             trained.add(spec);
             controls.add(control);
             EvaluationPoint end = new EvaluationPoint(1, 9, 900, 0.3, 0.9, true, 0.3,

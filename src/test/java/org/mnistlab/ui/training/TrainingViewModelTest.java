@@ -66,7 +66,7 @@ class TrainingViewModelTest {
         context.data().set(new MnistData(digits(1000), digits(100)));
         designer.dataReady().set(true);
         designer.epochs().set("2");
-        RunStarter scripted = (spec, data, evaluateEvery, listener, control) -> {
+        RunStarter scripted = (spec, data, extra, evaluateEvery, listener, control) -> {
             try {
                 return script.run(spec, listener, control);
             } catch (Exception e) {
