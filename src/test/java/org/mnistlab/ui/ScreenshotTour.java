@@ -98,13 +98,13 @@ public final class ScreenshotTour {
         });
     }
 
-    private static void capture(Path file) throws Exception {
+    static void capture(Path file) throws Exception {
         file.toAbsolutePath().getParent().toFile().mkdirs();
         Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
         if (p.waitFor() != 0) throw new IllegalStateException("import failed");
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
+    static void fx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -116,7 +116,7 @@ public final class ScreenshotTour {
         done.await();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
+    static void waitFor(BooleanSupplier condition) throws Exception {
         while (true) {
             AtomicReference<Boolean> ok = new AtomicReference<>(false);
             fx(() -> ok.set(condition.getAsBoolean()));
