@@ -609,7 +609,7 @@ public final class ChartsView {
         MarkedLineChart chart = chart("Learning rate", "rateChart");
         chart.setTitle(null);
         NumberAxis y = (NumberAxis) chart.getYAxis();
-        y.setLabel("Rate (log)");
+        y.setLabel("Rate");
         y.setForceZeroInRange(false);
         y.setAutoRanging(false);
         y.setLowerBound(-2);

@@ -265,14 +265,19 @@ public final class DesignerView {
         HBox momentumAndSeed = new HBox(8, momentum, seedLabel, seedField);
         momentumAndSeed.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         grid.addRow(row++, new Label("Momentum"), momentumAndSeed);
-        grid.addRow(row++, new Label("Schedule"), pair(locked(field("scheduleField", vm.schedule(), "schedule",
+        TextField scheduleField = locked(field("scheduleField", vm.schedule(), "schedule",
                 "How the learning rate moves during the run. constant: it stays. step:2:0.5 halves it every 2 "
                         + "epochs. exp:0.9 multiplies it by 0.9 per epoch, a little at each step. cosine falls along "
                         + "half a cosine to 0 at the end (cosine:0.001 to 0.001). Changing the rate by hand during "
-                        + "a run replaces the schedule.")), "Warm-up", locked(field("warmupField", vm.warmup(),
+                        + "a run replaces the schedule."));
+        TextField warmupField = locked(field("warmupField", vm.warmup(),
                 "warmup", "Steps (batches) at the start over which the rate rises in a straight line from almost "
                         + "0 to the schedule's, so the first large gradients do not throw the weights far. "
-                        + "0 for none; it must end before the run does."))));
+                        + "0 for none; it must end before the run does."));
+        Node scheduleRow = pair(scheduleField, "Warm-up", warmupField);
+        scheduleField.setPrefColumnCount(9); // "step:2:0.5" and "cosine:0.001" in full
+        warmupField.setPrefColumnCount(4);
+        grid.addRow(row++, new Label("Schedule"), scheduleRow);
 
         // Settings that belong together share a row, so the designer fits a 1280×720 window unscrolled.
         grid.addRow(row++, new Label("Batch size"), pair(locked(field("batchField", vm.batchSize(), "batch size",
