@@ -57,7 +57,8 @@ public final class SpecOptions {
                             + "falls along half a cosine to FLOOR (default 0) at the end",
                     s -> s.schedule().text(),
                     (args, b) -> b.schedule(RateSchedule.parse(args.text("schedule", DEFAULTS.schedule().text())))),
-            whole("warmup", "warmup", "steps (batches) over which the rate rises linearly to the\n"
+            // Not --warmup: bench's --warmup (examples trained before timing) came first.
+            whole("warmup-steps", "warmup", "steps (batches) over which the rate rises linearly to the\n"
                     + "schedule's at the start (0: none; must end before the run)",
                     NetworkSpec::warmup, NetworkSpec.Builder::warmup),
             decimal("momentum", "momentum", "momentum for momentum and nesterov", NetworkSpec::momentum,

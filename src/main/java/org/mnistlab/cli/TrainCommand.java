@@ -248,7 +248,8 @@ final class TrainCommand implements Command {
                 "epoch %d  train loss %.4f  train accuracy %.2f%%%s  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
                 s.epoch(), s.trainLoss(), 100 * s.trainAccuracy(), validation, s.testLoss(), 100 * s.testAccuracy(),
                 s.samplesPerSecond())
-                + (Double.isNaN(rate) ? "" : "  lr " + NetworkSpec.formatNumber(rate))
+                + (Double.isNaN(rate) ? "" : "  lr " + new java.math.BigDecimal(rate)
+                        .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString())
                 + (hint.isEmpty() ? "" : "\n  hint: " + hint);
     }
 

@@ -424,7 +424,7 @@ class CliTest {
         "--sweep 0.5,x    | sweep: '0.5,x' is not a list (0.5,0.05,0.005) or FROM:TO:N",
         "--sweep 0.5,0    | sweep: the rate 0.0 is outside (0, 100]",
         "--sweep 0.1,0.01 --out m.zip | --out saves one model, and a sweep trains 2",
-        "--limit 1000 --epochs 1 --warmup 10 | warmup: 10 steps is not shorter than the run's 10 (1 epoch of 10 batches)"})
+        "--limit 1000 --epochs 1 --warmup-steps 10 | warmup: 10 steps is not shorter than the run's 10 (1 epoch of 10 batches)"})
     void aCommandLineThatWouldBeReinterpretedIsRefusedWithExitTwo(String line, String problem) {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(List.of(line.split(" ")));

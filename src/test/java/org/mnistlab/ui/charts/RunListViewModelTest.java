@@ -103,7 +103,7 @@ class RunListViewModelTest {
         StringBuilder clipboard = new StringBuilder();
         vm.copyCommandLine(run, clipboard::append);
         assertTrue(clipboard.toString().startsWith("java -jar mnist-lab.jar train --layers 64,32 "), clipboard.toString());
-        assertTrue(clipboard.toString().contains(" --lr 0.9 ") && clipboard.toString().contains(" --warmup 50 "),
+        assertTrue(clipboard.toString().contains(" --lr 0.9 ") && clipboard.toString().contains(" --warmup-steps 50 "),
                 clipboard.toString());
         assertTrue(context.notice().get().contains(clipboard), context.notice().get());
     }
