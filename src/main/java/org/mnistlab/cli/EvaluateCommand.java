@@ -32,7 +32,7 @@ final class EvaluateCommand implements Command {
 
     @Override
     public String summary() {
-        return "test accuracy, precision, recall and confusion matrix of a saved model; --images DIR for your own PNGs";
+        return "test accuracy, precision, recall and confusion matrix of a saved model (or on your PNGs: --images)";
     }
 
     @Override
@@ -139,7 +139,7 @@ final class EvaluateCommand implements Command {
                 out.println();
                 out.printf(Locale.ROOT, "Misread (%,d), most confident first:%n", misread.size());
                 for (Verdict v : misread) {
-                    out.printf(Locale.ROOT, "  %s: a %d read as %d (%.3f)%n", images.images().get(v.index()).name(),
+                    out.printf(Locale.ROOT, "  %s: labelled %d, read as %d (%.3f)%n", images.images().get(v.index()).name(),
                             v.actual(), v.predicted(), v.confidence());
                 }
             }

@@ -46,8 +46,9 @@ final class TrainCommand implements Command {
         return SpecOptions.usage(name(), """
                   --out FILE            save the trained model (a .zip) there
                   --with-images DIR     also train on a folder of labelled PNGs (digit_7_….png or
-                                        7/….png; the window's My digits folder is one), each shown
-                                        up to 50 times an epoch, as "Train with my digits" does
+                                        7/….png; the window's My digits folder is one), repeated
+                                        until they are about 5 % of an epoch (at most 500 times
+                                        each), as "Train with my digits" does
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
                                         the reference the fast path is checked against)
                   --sweep 0.5,0.05,0.005  one run per learning rate, one after another, the other

@@ -537,7 +537,7 @@ class CliTest {
         Result text = cli("evaluate", "--model", model.toString(), "--images", dir.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.lines().get(0).contains("on 21 images in " + dir + ": accuracy "), text.out());
-        assertTrue(text.out().contains("  digit_" + wrongLabel + "_mislabelled.png: a " + wrongLabel + " read as "),
+        assertTrue(text.out().contains("  digit_" + wrongLabel + "_mislabelled.png: labelled " + wrongLabel + ", read as "),
                 text.out());
     }
 
@@ -590,7 +590,7 @@ class CliTest {
         Result r = cli("train", "--layers", "16", "--epochs", "1", "--limit", "500", "--no-record",
                 "--with-images", dir.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("and on 10 labelled images from " + dir + ", each 5 times an epoch"), r.out());
+        assertTrue(r.out().contains("and on 10 labelled images from " + dir + ", each 2 times an epoch"), r.out());
         assertTrue(r.err().startsWith("mnist-lab train: skipped digit_3_damaged.png: "), r.err());
         Result missing = cli("train", "--epochs", "1", "--limit", "100", "--no-record",
                 "--with-images", dir.resolve("nowhere").toString());

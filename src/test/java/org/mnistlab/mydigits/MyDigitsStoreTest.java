@@ -193,18 +193,19 @@ class MyDigitsStoreTest {
     }
 
     @Test
-    void oversamplingShowsAFewDigitsFiftyTimesAndNeverLetsThemPassATenthOfAnEpoch() {
+    void oversamplingMakesTheSetAboutATwentiethOfAnEpoch() {
         assertEquals(0, MyDigitsTraining.copies(0, 60_000));
-        assertEquals(50, MyDigitsTraining.copies(10, 60_000));
-        assertEquals(30, MyDigitsTraining.copies(200, 60_000));
-        assertEquals(1, MyDigitsTraining.copies(10_000, 60_000));
+        assertEquals(300, MyDigitsTraining.copies(10, 60_000), "10 drawings: 3,000 of 63,000 images");
+        assertEquals(15, MyDigitsTraining.copies(200, 60_000));
+        assertEquals(1, MyDigitsTraining.copies(10_000, 60_000), "a huge pooled set: each at least once");
+        assertEquals(500, MyDigitsTraining.copies(1, 60_000), "one drawing: at most 500 times");
         List<MyDigit> mine = List.of(store().keep(7, TEST.intensities(0), List.of()),
                 store().keep(2, TEST.intensities(1), List.of()));
-        DigitSet set = MyDigitsTraining.oversampled(mine, 60_000);
-        assertEquals(100, set.count());
+        DigitSet set = MyDigitsTraining.oversampled(mine, 6_000);
+        assertEquals(300, set.count());
         assertEquals(7, set.label(0));
-        assertEquals(2, set.label(99));
-        assertArrayEquals(TEST.intensities(1), set.intensities(99), 1e-6f);
+        assertEquals(2, set.label(299));
+        assertArrayEquals(TEST.intensities(1), set.intensities(299), 1e-6f);
     }
 
     private static void entry(ZipOutputStream out, String name, byte[] bytes) throws IOException {

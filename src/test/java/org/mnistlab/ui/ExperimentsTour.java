@@ -46,7 +46,7 @@ public final class ExperimentsTour {
         waitFor(train::isDisabled);
         waitFor(() -> !train.isDisabled());
         Thread.sleep(1500);
-        capture(out.resolve("validation-split.png"));
+        capture(stage.get(), out.resolve("validation-split.png"));
 
         fx(() -> ((Button) scene.lookup("#findRateButton")).fire());
         waitFor(() -> window("Learning-rate range test") != null);
@@ -59,7 +59,7 @@ public final class ExperimentsTour {
         Thread.sleep(1000);
         fx(() -> ((Button) range.lookup("#useSteepestRate")).fire());
         Thread.sleep(1000);
-        capture(out.resolve("range-test.png"));
+        capture(stage.get(), out.resolve("range-test.png"));
         fx(() -> range.getWindow().hide());
 
         fx(() -> {
@@ -76,7 +76,7 @@ public final class ExperimentsTour {
         });
         waitFor(() -> ((Label) sweep.lookup("#sweepProgress")).getText().startsWith("Done"));
         Thread.sleep(1500);
-        capture(out.resolve("sweep.png"));
+        capture(stage.get(), out.resolve("sweep.png"));
         Platform.exit();
         System.exit(0);
     }

@@ -75,7 +75,7 @@ class MyDigitsWindowTest {
         CheckBox train = robot.lookup("#trainWithMyDigits").queryAs(CheckBox.class);
         robot.clickOn(train);
         Label note = robot.lookup("#myDigitsTrainingNote").queryAs(Label.class);
-        waitUntil(() -> note.getText().startsWith("The next runs show each of your digits 50 times an epoch: 50 of 3,050"));
+        waitUntil(() -> note.getText().startsWith("The next runs show each of your digits 150 times an epoch: 150 of 3,150"));
     }
 
     private List<Path> pngs() throws IOException {

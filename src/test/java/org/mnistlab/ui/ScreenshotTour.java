@@ -19,13 +19,17 @@ import javafx.stage.Stage;
  * {@code import} (ImageMagick) installed:
  *
  * <pre>
- * Xvfb :99 -screen 0 1440x900x24 &amp;
+ * Xvfb :99 -screen 0 1920x1080x24 &amp;
  * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) org.mnistlab.ui.ScreenshotTour assets/screenshots
+ * XDG_DATA_HOME=$(mktemp -d) DISPLAY=:99 java -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
+ *     org.mnistlab.ui.ScreenshotTour assets/screenshots [/tmp/shots]
  * </pre>
  *
- * It trains the notebook network at three learning rates on the full MNIST, opens the confusion
- * matrix's 4→9 cell in "Inside the network", then draws a 7 on the pad.
+ * The window fills 1440×900 at the screen's top left. It trains the notebook network at three
+ * learning rates on the full MNIST and shows them against epochs, opens the confusion matrix's
+ * 4→9 cell in "Inside the network", then draws a 7 on the pad. Given a second folder, it then
+ * takes every tab at 1024×700, 1280×720, 1440×900 and 1920×1080 into it ({@code 1024x700-pad.png}…),
+ * for checking the layouts (the screen must be 1920×1080 for the last).
  */
 public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
@@ -39,6 +43,12 @@ public final class ScreenshotTour {
             started.countDown();
         });
         started.await();
+        fx(() -> {
+            stage.get().setX(0);
+            stage.get().setY(0);
+            stage.get().setWidth(1440);
+            stage.get().setHeight(900);
+        });
         Scene scene = stage.get().getScene();
         Button train = (Button) scene.lookup("#trainButton");
         waitFor(() -> !train.isDisabled());
@@ -52,8 +62,9 @@ public final class ScreenshotTour {
             waitFor(train::isDisabled);
             waitFor(() -> !train.isDisabled());
         }
+        fx(() -> ((javafx.scene.control.RadioButton) scene.lookup("#epochsAxis")).fire()); // as the course plots
         Thread.sleep(1500); // let the last frame render before the screen is captured
-        capture(out.resolve("learning-rates.png"));
+        capture(stage.get(), out.resolve("learning-rates.png"));
 
         selectTab(scene, "Inside the network");
         Node fourAsNine = scene.lookup("#cell-4-9");
@@ -62,7 +73,7 @@ public final class ScreenshotTour {
                 0, 0, 0, 0, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false,
                 false, null)));
         Thread.sleep(1500);
-        capture(out.resolve("inside-the-network.png"));
+        capture(stage.get(), out.resolve("inside-the-network.png"));
 
         selectTab(scene, "Draw a digit");
         Thread.sleep(800);
@@ -85,7 +96,8 @@ public final class ScreenshotTour {
         }
         fx(() -> robot.get().mouseRelease(MouseButton.PRIMARY));
         Thread.sleep(1500);
-        capture(out.resolve("drawing-pad.png"));
+        capture(stage.get(), out.resolve("drawing-pad.png"));
+        if (args.length > 1) everyTabAtEverySize(stage.get(), Path.of(args[1]));
         Platform.exit();
         System.exit(0);
     }
@@ -98,9 +110,32 @@ public final class ScreenshotTour {
         });
     }
 
-    static void capture(Path file) throws Exception {
+    private static final String[] TABS = {"Learning curves", "Samples", "Inside the network", "Draw a digit", "My digits"};
+    private static final int[][] SIZES = {{1024, 700}, {1280, 720}, {1440, 900}, {1920, 1080}};
+
+    private static void everyTabAtEverySize(Stage stage, Path folder) throws Exception {
+        for (int[] size : SIZES) {
+            fx(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            for (String tab : TABS) {
+                selectTab(stage.getScene(), tab);
+                Thread.sleep(1200); // the tab lays out and draws at its new size
+                String name = tab.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+                capture(stage, folder.resolve(size[0] + "x" + size[1] + "-" + name + ".png"));
+            }
+        }
+    }
+
+    /** The window only (no window manager: it sits at the screen's top left), at its current size. */
+    static void capture(Stage stage, Path file) throws Exception {
         file.toAbsolutePath().getParent().toFile().mkdirs();
-        Process p = new ProcessBuilder("import", "-window", "root", file.toString()).inheritIO().start();
+        AtomicReference<String> crop = new AtomicReference<>();
+        fx(() -> crop.set((int) stage.getWidth() + "x" + (int) stage.getHeight() + "+" + (int) stage.getX() + "+"
+                + (int) stage.getY()));
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop.get(), "+repage", file.toString())
+                .inheritIO().start();
         if (p.waitFor() != 0) throw new IllegalStateException("import failed");
     }
 

@@ -84,8 +84,7 @@ final class MarkedLineChart extends LineChart<Number, Number> {
             line.setStartX(x);
             line.setEndX(x);
             line.setStartY(0);
-            line.setEndY(height);
-            line.toBack();
+            line.setEndY(height); // behind the curves already: added at the front of the plot's children
         }
         for (Map.Entry<Marker, Line> entry : lines.entrySet()) {
             double x = getXAxis().getDisplayPosition(entry.getKey().x());

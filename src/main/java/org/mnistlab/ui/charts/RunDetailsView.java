@@ -3,6 +3,7 @@ package org.mnistlab.ui.charts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.geometry.Insets;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -67,7 +68,8 @@ final class RunDetailsView {
         root = new VBox(6, Texts.heading("Selected run"), name, note, details,
                 new javafx.scene.layout.HBox(8, useSettings, copyCommand));
         root.setPrefWidth(360);
-        root.setMinWidth(300);
+        root.setMinWidth(220);
+        root.setPadding(new Insets(0, 0, 0, 8));
         runs.selected().addListener((obs, old, run) -> {
             if (old != null) {
                 old.label().removeListener(refresh);

@@ -39,7 +39,7 @@ import org.mnistlab.ui.Texts;
 public final class DesignerView {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     /** What the preset box says while the fields hold no course network as it was chosen. */
-    static final String CUSTOM = "Custom (or choose a course network…)";
+    static final String CUSTOM = "Custom";
 
     private final DesignerViewModel vm;
     private final VBox root = new VBox(6);

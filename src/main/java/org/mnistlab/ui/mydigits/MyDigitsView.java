@@ -44,8 +44,8 @@ public final class MyDigitsView {
         train.setId("trainWithMyDigits");
         train.selectedProperty().bindBidirectional(vm.trainWithMine());
         train.setTooltip(Texts.tip("Adds your digits to the training images of the next runs, each shown "
-                + "several times an epoch (up to 50), so that a handful of drawings is not lost among MNIST's "
-                + "60,000. Train again and watch the score above change."));
+                + "many times an epoch so that together they are about 5 % of it: a handful of drawings is not "
+                + "lost among MNIST's 60,000. Train again and watch the score above change."));
         Label note = Texts.hint("");
         note.setId("myDigitsTrainingNote");
         note.textProperty().bind(vm.trainingNote());

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.DigitImages;
@@ -48,6 +49,10 @@ public final class DrawingPadView {
         canvas.setOnMouseDragged(e -> {
             if (!e.isPrimaryButtonDown()) return;
             vm.extendStroke(clamp(e.getX()), clamp(e.getY()));
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            vm.endStroke(clamp(e.getX()), clamp(e.getY()));
         });
         Button clear = new Button("Clear");
         clear.setId("padClear");
@@ -130,11 +135,15 @@ public final class DrawingPadView {
         vm.firstLayer().addListener((obs, old, grid) -> strips.useWeights(grid));
         strips.useWeights(vm.firstLayer().get());
 
-        HBox top = new HBox(24, left, answer, steps.node());
+        // The step-by-step column moves under the drawing when the window is too narrow for three
+        // columns (1024 px), instead of needing a sideways scroll.
+        FlowPane top = new FlowPane(24, 16, left, answer, steps.node());
         top.setAlignment(Pos.TOP_LEFT);
+        top.setRowValignment(javafx.geometry.VPos.TOP);
         root.getChildren().addAll(top, strips.node());
         scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
+        top.prefWrapLengthProperty().bind(scroll.widthProperty().subtract(40));
         scroll.getStyleClass().add("pad-scroll");
         root.getStyleClass().add("pad");
         vm.picture().addListener((obs, old, picture) -> canvas.getGraphicsContext2D().drawImage(DigitImages.of(picture), 0, 0));

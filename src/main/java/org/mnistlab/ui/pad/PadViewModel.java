@@ -139,6 +139,18 @@ public final class PadViewModel {
         update();
     }
 
+    /**
+     * Where the pen was lifted. The window system may fold the last moves of a fast stroke into
+     * the release (GTK compresses motion events), so the stroke is carried to this point if its
+     * last one is elsewhere; without it a quick 7 could lose the end of its stem.
+     */
+    public void endStroke(double x, double y) {
+        if (strokes.isEmpty()) return;
+        Stroke last = strokes.get(strokes.size() - 1);
+        Stroke.Point end = last.points().get(last.points().size() - 1);
+        if (end.x() != x || end.y() != y) extendStroke(x, y);
+    }
+
     /** Takes back the last stroke; with none left, the starting picture goes too. */
     public void undo() {
         if (!strokes.isEmpty()) {

@@ -153,8 +153,8 @@ class MyDigitsViewModelTest {
     }
 
     @Test
-    void trainWithMyDigitsHandsTheNextRunEachDigitFiftyTimes() {
-        context.data().set(new MnistData(TEST.first(3000), TEST.first(100)));
+    void trainWithMyDigitsHandsTheNextRunTheSetOversampledToATwentiethOfAnEpoch() {
+        context.data().set(new MnistData(TEST.first(6000), TEST.first(100)));
         MyDigitsViewModel vm = viewModel();
         vm.keep(7, onCanvas(0), List.of());
         vm.keep(2, onCanvas(1), List.of());
@@ -163,16 +163,38 @@ class MyDigitsViewModelTest {
         vm.trainWithMine().set(true);
 
         DigitSet added = vm.trainingSet().get();
-        assertEquals(100, added.count());
+        assertEquals(300, added.count());
         assertEquals(7, added.label(0));
-        assertEquals(2, added.label(99));
-        assertEquals("The next runs show each of your digits 50 times an epoch: 100 of 3,100 training images.",
+        assertEquals(2, added.label(299));
+        assertEquals("The next runs show each of your digits 150 times an epoch: 300 of 6,300 training images.",
                 vm.trainingNote().get());
         vm.keep(1, onCanvas(2), List.of());
-        assertEquals(150, vm.trainingSet().get().count(), "a digit kept later joins the next run too");
+        assertEquals(1, vm.trainingSet().get().label(2), "a digit kept later joins the next run too");
+        assertEquals(300, vm.trainingSet().get().count());
 
         vm.trainWithMine().set(false);
         assertEquals(0, vm.trainingSet().get().count());
+    }
+
+    @Test
+    void aClassmatesExportIsImportedIntoTheGridAndADamagedZipGetsANotice() throws IOException {
+        MyDigitsViewModel mine = viewModel();
+        mine.keep(7, onCanvas(0), List.of());
+        mine.keep(2, onCanvas(1), List.of());
+        Path zip = dir.resolve("pool.zip");
+        mine.exportTo(zip);
+        assertEquals("Exported 2 of my digits to " + zip, context.notice().get());
+
+        MyDigitsViewModel theirs = new MyDigitsViewModel(context, new CurrentThreadTaskExecutor(),
+                new MyDigitsStore(dir.resolve("classmate")));
+        theirs.importFrom(zip);
+        assertEquals("Imported 2 digits from pool.zip", context.notice().get());
+        assertEquals(List.of(7, 2), theirs.items().stream().map(i -> i.digit().label()).toList());
+
+        Path notZip = Files.writeString(dir.resolve("notes.zip"), "not a zip");
+        theirs.importFrom(notZip);
+        assertTrue(context.notice().get().startsWith("Could not import notes.zip: " + notZip), context.notice().get());
+        assertEquals(2, theirs.items().size(), "the set is as it was");
     }
 
     @Test

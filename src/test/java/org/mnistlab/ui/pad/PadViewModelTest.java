@@ -65,6 +65,18 @@ class PadViewModelTest {
     }
 
     @Test
+    void liftingThePenElsewhereCarriesTheStrokeThereOnce() {
+        PadViewModel pad = new PadViewModel(context, new CurrentThreadTaskExecutor());
+        pad.startStroke(80, 50);
+        pad.extendStroke(200, 50);
+        pad.endStroke(125, 245); // the stem's moves came folded into the release
+        assertEquals(3, pad.strokes().get(0).points().size());
+        pad.endStroke(125, 245);
+        assertEquals(3, pad.strokes().get(0).points().size(), "a release where the stroke ends adds nothing");
+        assertEquals(1, pad.strokeCount().get());
+    }
+
+    @Test
     void clearingWhileAReadingRunsDropsItAndShowsThePrompt() {
         HeldTaskExecutor executor = new HeldTaskExecutor();
         PadViewModel pad = new PadViewModel(context, executor);
