@@ -87,6 +87,6 @@ class MouseDigitSetsTest {
         String report = "committed set " + committed + "; pen-path set " + harder;
         System.out.println(report);
         assertTrue(committed.accuracy() >= 0.98, report);
-        assertTrue(harder.accuracy() >= 0.90, report);
+        assertTrue(harder.accuracy() >= 0.98, report); // the default trained on distorted digits (issue 16)
     }
 }

@@ -20,7 +20,7 @@ import org.mnistlab.storage.ModelFile;
 import org.mnistlab.testing.TestData;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Inspection on the bundled 784-128-10 model and on small untrained networks. */
+/** Inspection on the bundled 784-512-256-10 model and on small untrained networks. */
 class InspectionTest {
     private static TrainedModel bundled;
     private static DigitSet test;
@@ -111,8 +111,8 @@ class InspectionTest {
     void eachWeightPictureIsItsUnitsColumnOfTheFirstLayer() {
         WeightGrid grid = WeightGrid.of(bundled, WeightGrid.MAX_UNITS);
         INDArray w = bundled.network().getLayer(0).getParam("W");
-        assertEquals(128, grid.totalUnits());
-        assertEquals(128, grid.shown());
+        assertEquals(512, grid.totalUnits());
+        assertEquals(512, grid.shown());
         assertFalse(grid.outputTemplates());
         UnitWeights unit = grid.units().get(37);
         double sum = 0;
@@ -121,7 +121,7 @@ class InspectionTest {
             sum += unit.weights()[i] * unit.weights()[i];
         }
         assertEquals(Math.sqrt(sum), unit.norm(), 1e-6);
-        assertEquals("First hidden layer: 128 units", grid.caption());
+        assertEquals("First hidden layer: 512 units", grid.caption());
     }
 
     @Test
@@ -129,7 +129,7 @@ class InspectionTest {
         WeightGrid grid = WeightGrid.of(bundled, 50);
         assertEquals(50, grid.shown());
         assertEquals(49, grid.units().get(49).unit());
-        assertEquals("First hidden layer: 50 of 128 shown", grid.caption());
+        assertEquals("First hidden layer: 50 of 512 shown", grid.caption());
     }
 
     @Test

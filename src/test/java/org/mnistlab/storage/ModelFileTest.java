@@ -147,7 +147,7 @@ class ModelFileTest {
     @Test
     void bundledDefaultModelLoadsAndReadsMnistTestDigits() {
         ModelFile.Loaded loaded = ModelFile.loadBundledDefault();
-        assertEquals("784-128-10", loaded.model().spec().architecture());
+        assertEquals("784-512-256-10", loaded.model().spec().architecture());
         assertTrue(loaded.metadata().testAccuracy() > 0.96, "saved accuracy " + loaded.metadata().testAccuracy());
         DigitSet test = TestData.mnist().test();
         int correct = 0;

@@ -92,7 +92,7 @@ class InsideWindowTest {
         replaceText(robot, "#epochsField", "3");
         robot.clickOn("Inside the network");
         TilePane grid = robot.lookup("#weightGrid").queryAs(TilePane.class);
-        waitUntil(() -> grid.getChildren().size() == 128); // the bundled 784-128-10 first
+        waitUntil(() -> grid.getChildren().size() == 512); // the bundled 784-512-256-10 first
 
         // Records tile 0's picture each time it changes, following the tile when the grid is rebuilt.
         List<int[]> seen = new ArrayList<>();
@@ -133,7 +133,7 @@ class InsideWindowTest {
                 .release(MouseButton.PRIMARY); // a "1"
         waitUntil(() -> !prediction.getText().equals("?") && robot.lookup("#strip1").tryQuery().isPresent());
         HBox strip = robot.lookup("#strip1").queryAs(HBox.class);
-        assertEquals(64, strip.getChildren().size(), "the bundled model's 128 units, 64 shown");
+        assertEquals(64, strip.getChildren().size(), "the bundled model's 512 first-layer units, 64 shown");
         List<Object> before = fills(strip);
         assertTrue(robot.lookup("#padUnitCaption").queryAs(Label.class).getText().startsWith("First-layer unit"),
                 "the strongest unit links to its weights");

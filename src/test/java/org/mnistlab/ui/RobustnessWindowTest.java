@@ -179,7 +179,7 @@ class RobustnessWindowTest {
 
         answers.open = saved;
         robot.clickOn("#openModelButton");
-        waitUntil(() -> context.modelDescription().get().equals("saved.zip (784-128-10)"));
+        waitUntil(() -> context.modelDescription().get().equals("saved.zip (" + current.spec().architecture() + ")"));
     }
 
     @Test

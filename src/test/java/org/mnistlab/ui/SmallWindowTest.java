@@ -60,8 +60,18 @@ class SmallWindowTest {
             problems.addAll(clipped(scene.lookup(".training-controls"), scene));
             problems.addAll(clipped(scene.lookup("#runList"), scene));
         });
-        robot.interact(() -> ((TabPane) scene.lookup("#mainTabs")).getSelectionModel().select(2));
-        robot.interact(() -> problems.addAll(clipped(scene.lookup(".pad"), scene)));
+        for (String[] tab : new String[][] {{"Draw a digit", ".pad"}, {"Samples", "#galleryTools"}}) {
+            robot.interact(() -> {
+                TabPane tabs = (TabPane) scene.lookup("#mainTabs");
+                tabs.getSelectionModel().select(tabs.getTabs().stream()
+                        .filter(t -> t.getText().equals(tab[0])).findFirst().orElseThrow());
+            });
+            robot.interact(() -> {
+                Node area = scene.lookup(tab[1]);
+                assertTrue(area != null && treeVisible(area), tab[0] + " is showing"); // not a pass by absence
+                problems.addAll(clipped(area, scene));
+            });
+        }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 

@@ -20,7 +20,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -483,12 +482,12 @@ public final class ChartsView {
         list.setPlaceholder(placeholder);
         list.setCellFactory(view -> new RunCell());
         selectedForExport = list.getSelectionModel().getSelectedItems();
-        // A split the student can drag: at 1024 px the fixed-width details left the list ~100 px,
-        // and every run's label read "Ru…".
-        SplitPane box = new SplitPane(list, new RunDetailsView(runs).node());
-        box.setId("runListAndDetails");
-        box.setDividerPositions(0.62);
-        box.getStyleClass().add("run-split");
+        HBox.setHgrow(list, Priority.ALWAYS);
+        Region details = new RunDetailsView(runs).node();
+        HBox box = new HBox(8, list, details);
+        // The details take a share of the width, not a fixed 360 px: at 1024 px that left the list
+        // about 100 px, and every run's label read "Ru…".
+        details.prefWidthProperty().bind(box.widthProperty().multiply(0.38));
         return box;
     }
 

@@ -3,12 +3,11 @@ package org.mnistlab.ui.charts;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import javafx.geometry.Insets;
 import javafx.beans.value.ChangeListener;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.StoredRun;
@@ -65,11 +64,11 @@ final class RunDetailsView {
         useSettings.setOnAction(e -> {
             if (shown != null) runs.useSettings(shown);
         });
+        // The two buttons wrap onto two lines when the details column is narrow.
         root = new VBox(6, Texts.heading("Selected run"), name, note, details,
-                new javafx.scene.layout.HBox(8, useSettings, copyCommand));
-        root.setPrefWidth(360);
+                new javafx.scene.layout.FlowPane(8, 4, useSettings, copyCommand));
         root.setMinWidth(220);
-        root.setPadding(new Insets(0, 0, 0, 8));
+        root.setMaxWidth(480);
         runs.selected().addListener((obs, old, run) -> {
             if (old != null) {
                 old.label().removeListener(refresh);
@@ -85,7 +84,7 @@ final class RunDetailsView {
         show();
     }
 
-    Node node() {
+    Region node() {
         return root;
     }
 

@@ -11,6 +11,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.mnistlab.ui.DigitImages;
@@ -44,7 +46,14 @@ public final class GalleryView {
         Label caption = new Label();
         caption.setId("galleryCaption");
         caption.textProperty().bind(vm.caption());
+        // The controls keep their words; the caption gives way, and wraps, at 1024 px.
+        mistakes.setMinWidth(Region.USE_PREF_SIZE);
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        caption.setWrapText(true);
+        caption.setMinWidth(0);
+        HBox.setHgrow(caption, Priority.ALWAYS);
         HBox top = new HBox(10, mistakes, more, caption);
+        top.setId("galleryTools");
         top.setAlignment(Pos.CENTER_LEFT);
 
         grid.setId("galleryGrid");

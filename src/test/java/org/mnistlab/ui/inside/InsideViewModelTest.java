@@ -157,8 +157,8 @@ class InsideViewModelTest {
     void theWeightsAndLayersOfTheModelComeWithTheMatrix() {
         vm.showing().set(true);
         NetworkInspection inspection = vm.inspection().get();
-        assertEquals(128, inspection.weights().shown());
-        assertEquals(2, inspection.layers().size(), "784-128-10: one hidden layer and the output");
+        assertEquals(512, inspection.weights().shown());
+        assertEquals(3, inspection.layers().size(), "784-512-256-10: two hidden layers and the output");
         double dead = inspection.layers().get(0).deadFraction();
         assertTrue(dead >= 0 && dead < 0.5, "a trained ReLU layer has mostly live units, was " + dead);
     }

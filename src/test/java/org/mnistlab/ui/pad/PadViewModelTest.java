@@ -100,7 +100,7 @@ class PadViewModelTest {
 
     @Test
     void aStrokeIsReadStepByStepWithEveryHiddenLayersActivations() {
-        context.useModel(ModelFile.loadBundledDefault().model(), "bundled 784-128-10");
+        context.useModel(ModelFile.loadBundledDefault().model(), "bundled 784-512-256-10");
         PadViewModel pad = new PadViewModel(context, new CurrentThreadTaskExecutor());
         pad.startStroke(140, 40);
         pad.extendStroke(140, 240); // a "1"
@@ -110,11 +110,11 @@ class PadViewModelTest {
         assertTrue(box[0] > 110 && box[2] < 170 && box[1] < 45 && box[3] > 235, java.util.Arrays.toString(box));
         assertEquals(20, reading.steps().scaledHeight(), "the tall side becomes 20 px");
         assertArrayEquals(reading.steps().centred(), pad.networkInput().get());
-        assertEquals(1, reading.strips().size(), "one hidden layer");
-        assertEquals(ActivationStrip.MAX_CELLS, reading.strips().get(0).units().length, "128 units, 64 shown");
+        assertEquals(2, reading.strips().size(), "784-512-256-10: two hidden layers");
+        assertEquals(ActivationStrip.MAX_CELLS, reading.strips().get(0).units().length, "512 units, 64 shown");
         assertArrayEquals(reading.probabilities(), pad.probabilities().get());
         assertEquals(1, pad.predicted().get());
-        assertEquals(128, pad.firstLayer().get().shown(), "the strip's units link to these weight pictures");
+        assertEquals(512, pad.firstLayer().get().shown(), "the strip's units link to these weight pictures");
 
         float[] before = reading.strips().get(0).values();
         pad.startStroke(100, 40);
