@@ -21,7 +21,7 @@ public final class Cli {
 
     public Cli() {
         for (Command c : List.of(new TrainCommand(), new EvaluateCommand(), new PredictCommand(),
-                new BenchCommand(), new InfoCommand(), new RunsCommand(), new WeightsCommand())) {
+                new BenchCommand(), new InfoCommand(), new RunsCommand(), new WeightsCommand(), new LrFindCommand())) {
             commands.put(c.name(), c);
         }
     }

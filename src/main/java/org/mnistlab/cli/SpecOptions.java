@@ -18,6 +18,7 @@ import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.Names;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.RateSchedule;
 import org.mnistlab.network.WeightInitKind;
 
 /**
@@ -25,7 +26,7 @@ import org.mnistlab.network.WeightInitKind;
  * Each is declared once, below: its help, defaults and choices come from {@link NetworkSpec} and
  * the enums, so they cannot drift from what the spec accepts.
  */
-final class SpecOptions {
+public final class SpecOptions {
     private static final NetworkSpec DEFAULTS = NetworkSpec.defaults();
 
     /**
@@ -50,6 +51,16 @@ final class SpecOptions {
             decimal("lr", "learningRate", "learning rate (0 < lr <= "
                     + NetworkSpec.formatNumber(NetworkSpec.MAX_LEARNING_RATE) + ")",
                     NetworkSpec::learningRate, NetworkSpec.Builder::learningRate),
+            new SpecOption("schedule", "schedule",
+                    "how the rate moves: constant; step:K:G multiplies it by G every K\n"
+                            + "epochs; exp:G by G per epoch, a little each step; cosine[:FLOOR]\n"
+                            + "falls along half a cosine to FLOOR (default 0) at the end",
+                    s -> s.schedule().text(),
+                    (args, b) -> b.schedule(RateSchedule.parse(args.text("schedule", DEFAULTS.schedule().text())))),
+            // Not --warmup: bench's --warmup (examples trained before timing) came first.
+            whole("warmup-steps", "warmup", "steps (batches) over which the rate rises linearly to the\n"
+                    + "schedule's at the start (0: none; must end before the run)",
+                    NetworkSpec::warmup, NetworkSpec.Builder::warmup),
             decimal("momentum", "momentum", "momentum for momentum and nesterov", NetworkSpec::momentum,
                     NetworkSpec.Builder::momentum),
             whole("batch", "batchSize", "examples per update", NetworkSpec::batchSize,
@@ -145,6 +156,25 @@ final class SpecOptions {
             args.add(option.text().apply(spec));
         }
         return args;
+    }
+
+    /**
+     * The whole {@code train} command that reproduces a run of {@code spec}, as a shell takes it:
+     * "java -jar mnist-lab.jar train --layers 64,32 … --warmup 0". The window's "Copy as command
+     * line" gives this.
+     */
+    public static String trainCommand(NetworkSpec spec) {
+        StringBuilder line = new StringBuilder("java -jar mnist-lab.jar train");
+        for (String arg : commandLine(spec)) line.append(' ').append(shellQuoted(arg));
+        return line.toString();
+    }
+
+    /** An argument as it is, when a shell would read it unchanged; else in single quotes. */
+    private static String shellQuoted(String arg) {
+        if (!arg.isEmpty() && arg.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || "-_.,:/=+".indexOf(c) >= 0))) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
     }
 
     /** The spec settings these options fill, by their names in {@link NetworkSpec}. */

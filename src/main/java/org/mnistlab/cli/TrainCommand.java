@@ -2,6 +2,7 @@ package org.mnistlab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mnistlab.backend.BackendInfo;
@@ -18,6 +19,7 @@ import org.mnistlab.runs.RunStoreException;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.EpochSummary;
 import org.mnistlab.training.EvaluationPoint;
+import org.mnistlab.training.RateSweep;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
 import org.mnistlab.training.TrainingListener;
@@ -49,10 +51,15 @@ final class TrainCommand implements Command {
                                         each), as "Train with my digits" does
                   --engine auto         auto (the fast path where it applies) or dl4j (DL4J's fit,
                                         the reference the fast path is checked against)
+                  --sweep 0.5,0.05,0.005  one run per learning rate, one after another, the other
+                                        settings unchanged, then a summary line per rate (final
+                                        test and best validation accuracy); or FROM:TO:N, N rates
+                                        spaced evenly on a log scale (0.001:1:4); 2 to 20 rates
                   --no-record           do not record the run in the run store (see 'runs')
                   --json                one JSON object per epoch: epoch, train_loss, test_loss,
                                         test_accuracy, samples_per_second, train_accuracy (on
-                                        5000 training images), validation_loss and
+                                        5000 training images), learning_rate (of the
+                                        epoch's last step), validation_loss and
                                         validation_accuracy (with --validation), hint (in the
                                         epoch where the loss stopped falling)
                 """ + StoreOption.HELP);
@@ -60,7 +67,7 @@ final class TrainCommand implements Command {
 
     @Override
     public Set<String> valuedOptions() {
-        return SpecOptions.valuedOptions("out", "engine", WITH_IMAGES, StoreOption.NAME);
+        return SpecOptions.valuedOptions("out", "engine", "sweep", WITH_IMAGES, StoreOption.NAME);
     }
 
     /** The folder's images once each; a file that cannot be read is named on stderr and left out. */
@@ -80,13 +87,60 @@ final class TrainCommand implements Command {
     @Override
     public int run(CliArgs args, PrintStream out, PrintStream err) {
         NetworkSpec spec = SpecOptions.read(args);
+        RateSweep sweep = args.has("sweep") ? RateSweep.parse(args.text("sweep", "")) : null;
         Path target = args.path("out");
+        if (sweep != null && target != null) {
+            throw new UsageException("--out saves one model, and a sweep trains " + sweep.rates().size()
+                    + "; leave out --out (each run's model is kept in the run store)");
+        }
         if (target != null) {
             ModelFile.requireSavable(target); // now, not after the whole training
             ModelFile.removeStaleTemporaryFiles(target.toAbsolutePath().getParent());
         }
         boolean json = args.has("json");
         MnistData data = DataOptions.load(args);
+        if (sweep == null) return trainOne(spec, data, target, args, out, err).code();
+        // Checked before the first run, so a bad setting does not show up after hours.
+        List<NetworkSpec> specs = sweep.specs(spec);
+        for (NetworkSpec each : specs) new Trainer(each, data.train(), data.test());
+        List<Finished> runs = new java.util.ArrayList<>();
+        for (NetworkSpec each : specs) runs.add(trainOne(each, data, null, args, out, err));
+        printSweep(runs, json, out);
+        return runs.stream().allMatch(r -> r.outcome().diverged()) ? Cli.FAILED : Cli.OK;
+    }
+
+    /** One run's settings, how it ended and the exit code it alone would give. */
+    private record Finished(NetworkSpec spec, TrainingOutcome outcome, int code) {}
+
+    /**
+     * The sweep's summary, one line (or JSON object) per rate: final test accuracy, and the best
+     * validation accuracy with its epoch when the runs hold validation images.
+     */
+    private static void printSweep(List<Finished> runs, boolean json, PrintStream out) {
+        if (!json) out.println("sweep: learning rate, final test accuracy, best validation accuracy");
+        for (Finished run : runs) {
+            TrainingOutcome o = run.outcome();
+            Double test = o.lastEvaluation() == null ? null : o.lastEvaluation().testAccuracy();
+            EvaluationPoint best = o.bestValidation();
+            String status = o.diverged() ? "diverged" : o.status() == TrainingOutcome.Status.CANCELLED ? "stopped" : "finished";
+            if (json) {
+                out.println(Json.object().put("sweep_learning_rate", run.spec().learningRate())
+                        .put("test_accuracy", test)
+                        .put("best_validation_accuracy", best == null ? null : best.validationAccuracy())
+                        .put("best_epoch", best == null ? null : best.epoch()).put("status", status));
+            } else {
+                out.printf(Locale.ROOT, "  lr %-8s  %s  %s%s%n", NetworkSpec.formatNumber(run.spec().learningRate()),
+                        test == null ? "     -" : String.format(Locale.ROOT, "%6.2f%%", 100 * test),
+                        best == null ? "-" : String.format(Locale.ROOT, "%.2f%% at epoch %d", 100 * best.validationAccuracy(),
+                                best.epoch()), o.diverged() ? "  (diverged)" : "");
+            }
+        }
+        out.flush();
+    }
+
+    private Finished trainOne(NetworkSpec spec, MnistData data, Path target, CliArgs args, PrintStream out,
+            PrintStream err) {
+        boolean json = args.has("json");
         DigitSet own = args.has(WITH_IMAGES) ? ownImages(args.path(WITH_IMAGES), err) : null;
         DigitSet extra = own == null ? null : MyDigitsTraining.oversampled(own, data.train().count());
         Trainer trainer = new Trainer(spec, data.train(), data.test()).withEngine(BenchCommand.engine(args))
@@ -104,8 +158,15 @@ final class TrainCommand implements Command {
         RunRecorder recorder = store == null ? null : RunRecorder.start(store, spec,
                 DataSource.of(args.path("data"), data.train().count(), data.test().count()),
                 notice -> err.println("mnist-lab train: " + notice));
+        boolean scheduled = !spec.schedule().isConstant() || spec.warmup() > 0;
         TrainingListener printer = new TrainingListener() {
             private String hint = "";
+            private double rate = spec.learningRate();
+
+            @Override
+            public void onBatch(org.mnistlab.training.BatchProgress progress) {
+                rate = progress.learningRate();
+            }
 
             @Override
             public void onHint(int epoch, int batch, String text) {
@@ -114,7 +175,7 @@ final class TrainCommand implements Command {
 
             @Override
             public void onEpochEnd(EpochSummary s) {
-                out.println(json ? epochJson(s, hint) : epochText(s, hint));
+                out.println(json ? epochJson(s, hint, rate) : epochText(s, hint, scheduled ? rate : Double.NaN));
                 out.flush();
                 hint = "";
             }
@@ -136,7 +197,7 @@ final class TrainCommand implements Command {
 
         if (outcome.diverged()) {
             err.println("mnist-lab train: " + outcome.message());
-            return Cli.FAILED;
+            return new Finished(spec, outcome, Cli.FAILED);
         }
         if (!json) {
             EvaluationPoint best = outcome.bestValidation();
@@ -153,7 +214,7 @@ final class TrainCommand implements Command {
             ModelFile.save(outcome.model(), accuracy, target);
             (json ? err : out).println("Saved the model to " + target);
         }
-        return Cli.OK;
+        return new Finished(spec, outcome, Cli.OK);
     }
 
     /**
@@ -176,8 +237,11 @@ final class TrainCommand implements Command {
         }
     }
 
-    /** @param hint given during this epoch (the loss stopped falling), or empty */
-    private static String epochText(EpochSummary s, String hint) {
+    /**
+     * @param hint given during this epoch (the loss stopped falling), or empty
+     * @param rate the rate of the epoch's last step, shown when a schedule moves it; NaN leaves it out
+     */
+    private static String epochText(EpochSummary s, String hint, double rate) {
         String validation = s.hasValidation() ? String.format(Locale.ROOT,
                 "  validation loss %.4f  validation accuracy %.2f%%", s.validationLoss(), 100 * s.validationAccuracy())
                 : "";
@@ -185,14 +249,17 @@ final class TrainCommand implements Command {
                 "epoch %d  train loss %.4f  train accuracy %.2f%%%s  test loss %.4f  test accuracy %.2f%%  %,.0f samples/s",
                 s.epoch(), s.trainLoss(), 100 * s.trainAccuracy(), validation, s.testLoss(), 100 * s.testAccuracy(),
                 s.samplesPerSecond())
+                + (Double.isNaN(rate) ? "" : "  lr " + new java.math.BigDecimal(rate)
+                        .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString())
                 + (hint.isEmpty() ? "" : "\n  hint: " + hint);
     }
 
-    private static String epochJson(EpochSummary s, String hint) {
+    /** @param rate the rate of the epoch's last step ({@code learning_rate}) */
+    private static String epochJson(EpochSummary s, String hint, double rate) {
         Json json = Json.object().put("epoch", s.epoch()).put("train_loss", s.trainLoss())
                 .put("test_loss", s.testLoss()).put("test_accuracy", s.testAccuracy())
                 .put("samples_per_second", Math.round(s.samplesPerSecond()))
-                .put("train_accuracy", s.trainAccuracy());
+                .put("train_accuracy", s.trainAccuracy()).put("learning_rate", rate);
         if (s.hasValidation()) {
             json.put("validation_loss", s.validationLoss()).put("validation_accuracy", s.validationAccuracy());
         }

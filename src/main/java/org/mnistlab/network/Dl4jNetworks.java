@@ -18,8 +18,36 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class Dl4jNetworks {
     private Dl4jNetworks() {}
 
+    /** Every MNIST training image: what a schedule is laid out over when the data is not known. */
+    public static final int MNIST_TRAIN_IMAGES = 60_000;
+
+    /** A network for a run on all of MNIST's training images (see {@link #create(NetworkSpec, int)}). */
     public static MultiLayerNetwork create(NetworkSpec spec) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        return create(spec, MNIST_TRAIN_IMAGES);
+    }
+
+    /**
+     * @param givenImages training images the run is given (validation ones included): a schedule
+     *     that spreads over steps (exp, cosine) needs the steps per epoch
+     */
+    public static MultiLayerNetwork create(NetworkSpec spec, int givenImages) {
+        return create(spec, givenImages, null);
+    }
+
+    /**
+     * @param rateOverride a learning-rate schedule in place of the spec's (the range test's
+     *     exponential sweep), or null for the spec's own
+     */
+    public static MultiLayerNetwork create(NetworkSpec spec, int givenImages,
+            org.nd4j.linalg.schedule.ISchedule rateOverride) {
+        MultiLayerConfiguration configuration = configuration(spec, givenImages);
+        if (rateOverride != null) {
+            for (NeuralNetConfiguration layer : configuration.getConfs()) {
+                ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer.getLayer()).setIUpdater(
+                        spec.optimizer().updater(rateOverride, spec.learningRate(), spec.momentum()));
+            }
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration);
         net.init();
         if (spec.weightInit() == WeightInitKind.PYTORCH) drawPytorchBiases(net, spec.seed());
         return net;
@@ -47,10 +75,15 @@ public final class Dl4jNetworks {
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec) {
+        return configuration(spec, MNIST_TRAIN_IMAGES);
+    }
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, int givenImages) {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
-                .updater(spec.optimizer().updater(spec.learningRate(), spec.momentum()));
+                .updater(spec.optimizer().updater(spec.rateSchedule(givenImages), spec.learningRate(),
+                        spec.momentum()));
         switch (spec.weightInit()) {
             case XAVIER -> base.weightInit(WeightInit.XAVIER);
             case HE -> base.weightInit(WeightInit.RELU);

@@ -23,6 +23,9 @@ import org.nd4j.shade.jackson.databind.annotation.JsonPOJOBuilder;
  * @param patience stop when the validation loss has not improved for this many epochs, and keep
  *     the best network rather than the last; 0 for never (needs validation images)
  * @param augmentation whether, and how strongly, training images are distorted on the fly
+ * @param schedule how the learning rate moves during the run ({@link RateSchedule}); constant by default
+ * @param warmup training steps (batches) over which the rate rises linearly from almost 0 to the
+ *     schedule's, 0 for none; it must end before the run does
  */
 @JsonDeserialize(builder = NetworkSpec.Builder.class)
 public record NetworkSpec(
@@ -40,7 +43,9 @@ public record NetworkSpec(
         Normalization normalization,
         int validationImages,
         int patience,
-        Augmentation augmentation) {
+        Augmentation augmentation,
+        RateSchedule schedule,
+        int warmup) {
 
     public static final int INPUTS = DigitSet.PIXELS;
     public static final int OUTPUTS = DigitSet.CLASSES;
@@ -48,6 +53,7 @@ public record NetworkSpec(
     public static final double MAX_LEARNING_RATE = 100;
     public static final int MAX_BATCH = 60_000;
     public static final int MAX_EPOCHS = 1000;
+    public static final int MAX_WARMUP = 1_000_000;
 
     public NetworkSpec {
         if (hiddenLayers == null) hiddenLayers = List.of();
@@ -60,6 +66,7 @@ public record NetworkSpec(
         require(weightInit != null, "init", "missing");
         require(normalization != null, "normalization", "missing");
         require(augmentation != null, "augment", "missing");
+        require(schedule != null, "schedule", "missing");
         requireRange("learning rate", learningRate, 0, false, MAX_LEARNING_RATE);
         requireRange("momentum", momentum, 0, true, 0.999);
         requireBetween("batch size", batchSize, 1, MAX_BATCH);
@@ -69,6 +76,11 @@ public record NetworkSpec(
         requireRange("init scale", initScale, 0, false, 10);
         requireBetween("validation", validationImages, 0, MAX_BATCH - 1);
         requireBetween("patience", patience, 0, MAX_EPOCHS);
+        requireBetween("warmup", warmup, 0, MAX_WARMUP);
+        if (schedule.kind() == RateSchedule.Kind.COSINE && schedule.floor() >= learningRate) {
+            throw new InvalidSpecException("schedule", "the cosine floor " + formatNumber(schedule.floor())
+                    + " is not below the learning rate " + formatNumber(learningRate) + "; give a smaller floor");
+        }
         if (patience > 0 && validationImages == 0) {
             throw new InvalidSpecException("patience", "needs a validation set to watch: hold out some "
                     + "training images for validation, or set patience to 0");
@@ -78,6 +90,20 @@ public record NetworkSpec(
     /** Whether some training images are held out for validation. */
     public boolean validates() {
         return validationImages > 0;
+    }
+
+    /**
+     * Training steps in one epoch when {@code givenImages} training images are given: the
+     * validation images are held out of them, and the last batch may be smaller.
+     */
+    public int batchesPerEpoch(int givenImages) {
+        int images = Math.max(1, givenImages - validationImages);
+        return (images + batchSize - 1) / batchSize;
+    }
+
+    /** The DL4J learning-rate schedule of a run on {@code givenImages} training images; null for a plain rate. */
+    public org.nd4j.linalg.schedule.ISchedule rateSchedule(int givenImages) {
+        return schedule.dl4j(learningRate, warmup, batchesPerEpoch(givenImages), epochs);
     }
 
     /** The notebook network: 784-64-32-10 ReLU, SGD 0.05, batch 100, 5 epochs, He init. */
@@ -95,7 +121,8 @@ public record NetworkSpec(
         return builder().hiddenLayers(hiddenLayers).optimizer(optimizer).learningRate(learningRate)
                 .momentum(momentum).batchSize(batchSize).epochs(epochs).seed(seed).dropout(dropout).l2(l2)
                 .weightInit(weightInit).initScale(initScale).normalization(normalization)
-                .validationImages(validationImages).patience(patience).augmentation(augmentation);
+                .validationImages(validationImages).patience(patience).augmentation(augmentation)
+                .schedule(schedule).warmup(warmup);
     }
 
     /** Layer sizes from input to output, e.g. "784-64-32-10". */
@@ -125,7 +152,9 @@ public record NetworkSpec(
         String activations = hiddenLayers.stream().map(l -> l.activation().toString())
                 .distinct().collect(Collectors.joining("/"));
         return architecture() + (activations.isEmpty() ? "" : " " + activations)
-                + " · " + optimizer + " lr " + formatNumber(learningRate) + " · batch " + batchSize
+                + " · " + optimizer + " lr " + formatNumber(learningRate)
+                + (schedule.isConstant() ? "" : " " + schedule.text()) + (warmup > 0 ? " warm-up " + warmup : "")
+                + " · batch " + batchSize
                 + (dropout > 0 ? " · dropout " + formatNumber(dropout) : "")
                 + (augmentation.distorts() ? " · " + Names.typed(augmentation) + " distortion" : "");
     }
@@ -191,6 +220,8 @@ public record NetworkSpec(
         private int validationImages = 0;
         private int patience = 0;
         private Augmentation augmentation = Augmentation.OFF;
+        private RateSchedule schedule = RateSchedule.CONSTANT;
+        private int warmup = 0;
 
         private Builder() {}
 
@@ -209,11 +240,14 @@ public record NetworkSpec(
         public Builder validationImages(int value) { validationImages = value; return this; }
         public Builder patience(int value) { patience = value; return this; }
         public Builder augmentation(Augmentation value) { augmentation = value; return this; }
+        public Builder schedule(RateSchedule value) { schedule = value; return this; }
+        public Builder warmup(int value) { warmup = value; return this; }
 
         /** The spec; an {@link InvalidSpecException} naming the first field out of range. */
         public NetworkSpec build() {
             return new NetworkSpec(hiddenLayers, optimizer, learningRate, momentum, batchSize, epochs, seed,
-                    dropout, l2, weightInit, initScale, normalization, validationImages, patience, augmentation);
+                    dropout, l2, weightInit, initScale, normalization, validationImages, patience, augmentation,
+                    schedule, warmup);
         }
     }
 }

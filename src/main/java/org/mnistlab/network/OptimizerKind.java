@@ -9,6 +9,7 @@ import org.nd4j.linalg.learning.config.Nadam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ISchedule;
 
 /** Optimisers, each DL4J's own updater, except classic momentum, which DL4J lacks ({@link SgdMomentum}). */
 public enum OptimizerKind {
@@ -42,6 +43,22 @@ public enum OptimizerKind {
             case ADADELTA -> new AdaDelta();
             case ADAMAX -> new AdaMax(learningRate);
             case NADAM -> new Nadam(learningRate);
+        };
+    }
+
+    /** The updater with a learning-rate schedule; a null schedule means the plain {@code learningRate}. */
+    public IUpdater updater(ISchedule schedule, double learningRate, double momentum) {
+        if (schedule == null) return updater(learningRate, momentum);
+        return switch (this) {
+            case SGD -> new Sgd(schedule);
+            case MOMENTUM -> new SgdMomentum(schedule, momentum);
+            case NESTEROV -> new Nesterovs(schedule, momentum);
+            case ADAM -> new Adam(schedule);
+            case RMSPROP -> new RmsProp(schedule);
+            case ADAGRAD -> new AdaGrad(schedule);
+            case ADADELTA -> new AdaDelta(); // it sets its own step size: no rate to schedule
+            case ADAMAX -> new AdaMax(schedule);
+            case NADAM -> new Nadam(schedule);
         };
     }
 

@@ -52,7 +52,7 @@ public record MemoryEstimate(long imageBytes, long weightBytes, long activationB
 
     /**
      * Whether a run of {@code spec} on this much data can start: its batch is no larger than the
-     * training images and it fits in {@code availableBytes}. The trainer and the designer ask this
+     * training images, a warm-up ends before the run does, and it fits in {@code availableBytes}. The trainer and the designer ask this
      * same question, so a run the designer allows is one the trainer accepts.
      *
      * @throws InvalidSpecException naming the batch size, or {@link NotEnoughMemoryException}
@@ -67,6 +67,13 @@ public record MemoryEstimate(long imageBytes, long weightBytes, long activationB
         if (spec.batchSize() > trainImages) {
             throw new InvalidSpecException("batch size", String.format(Locale.ROOT,
                     "%,d is larger than the %,d training images", spec.batchSize(), trainImages));
+        }
+        long steps = (long) Trainer.batchesPerEpoch(trainImages, spec.batchSize()) * spec.epochs();
+        if (spec.warmup() >= steps) {
+            throw new InvalidSpecException("warmup", String.format(Locale.ROOT,
+                    "%,d steps is not shorter than the run's %,d (%d %s of %,d batches); warm up for fewer",
+                    spec.warmup(), steps, spec.epochs(), spec.epochs() == 1 ? "epoch" : "epochs",
+                    Trainer.batchesPerEpoch(trainImages, spec.batchSize())));
         }
         of(spec, trainImages, testImages).requireAtMost(availableBytes, spec);
     }

@@ -44,6 +44,8 @@ public final class Trainer {
     private final int evaluateEveryBatches;
     private final Engine engine;
     private final StepProfile profile;
+    /** A learning-rate schedule in place of the spec's (the range test's sweep), or null. */
+    private final org.nd4j.linalg.schedule.ISchedule rateOverride;
     /** ND4J's kernels (DL4J's fit, evaluation) on small matrices: one thread beat two (see {@link Threads}). */
     private static final int KERNEL_THREADS = 1;
 
@@ -60,11 +62,11 @@ public final class Trainer {
      *     at the end of each epoch
      */
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches) {
-        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null, null);
+        this(spec, train, test, evaluateEveryBatches, Engine.AUTO, null, null, null);
     }
 
     private Trainer(NetworkSpec spec, DigitSet train, DigitSet test, int evaluateEveryBatches,
-            Engine engine, StepProfile profile, DigitSet extra) {
+            Engine engine, StepProfile profile, DigitSet extra, org.nd4j.linalg.schedule.ISchedule rateOverride) {
         int extraCount = extra == null ? 0 : extra.count();
         MemoryEstimate.requireRunnable(spec, train.count() + extraCount, test.count(), MemoryEstimate.availableBytes());
         if (evaluateEveryBatches < 0) {
@@ -85,6 +87,7 @@ public final class Trainer {
         this.evaluateEveryBatches = evaluateEveryBatches;
         this.engine = engine;
         this.profile = profile;
+        this.rateOverride = rateOverride;
     }
 
     public Trainer(NetworkSpec spec, DigitSet train, DigitSet test) {
@@ -92,7 +95,7 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra);
+        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra, rateOverride);
     }
 
     /**
@@ -102,7 +105,7 @@ public final class Trainer {
      */
     public Trainer withExtraTraining(DigitSet more) {
         return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile,
-                more == null || more.count() == 0 ? null : more);
+                more == null || more.count() == 0 ? null : more, rateOverride);
     }
 
     /** How many images each epoch trains on, the extra ones included. */
@@ -112,7 +115,12 @@ public final class Trainer {
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra);
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra, rateOverride);
+    }
+
+    /** Trains at {@code schedule}'s rates instead of the spec's: the range test sweeps the rate so. */
+    Trainer withRateSchedule(org.nd4j.linalg.schedule.ISchedule schedule) {
+        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, schedule);
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
@@ -152,7 +160,8 @@ public final class Trainer {
     }
 
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
-        MultiLayerNetwork network = Dl4jNetworks.create(spec);
+        // A schedule counts the steps of this run's epochs: the images trained on, the extra ones included.
+        MultiLayerNetwork network = Dl4jNetworks.create(spec, train.count() + spec.validationImages(), rateOverride);
         RunLoop loop = new RunLoop(network, listener, control);
         try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
              loop.steps) {
@@ -282,7 +291,10 @@ public final class Trainer {
         private final int batchesPerEpoch = batchesPerEpoch(train.count(), spec.batchSize());
         private final StalledLossDetector stalled = new StalledLossDetector(batchesPerEpoch);
         private String hint = "";
+        /** The rate the user set: the spec's, or a change during the run (which replaces any schedule, as in DL4J). */
         private double learningRate = spec.learningRate();
+        /** Steps trained so far: the iteration a schedule reads. */
+        private int iteration;
         private long examplesSeen;
         private int epochsCompleted;
         private EvaluationPoint lastEvaluation;
@@ -338,8 +350,10 @@ public final class Trainer {
                 applyLearningRateRequest();
                 int from = (batch - 1) * spec.batchSize();
                 int to = Math.min(train.count(), from + spec.batchSize());
+                double rate = rateInForce();
                 long start = System.nanoTime();
                 double loss = steps.train(order, from, to);
+                iteration++;
                 trainingNanos += System.nanoTime() - start;
                 examplesSeen += to - from;
                 epochExamples += to - from;
@@ -356,7 +370,7 @@ public final class Trainer {
                 lossSum += loss * (to - from);
                 double samplesPerSecond = epochExamples / (trainingNanos / 1e9);
                 listener.onBatch(new BatchProgress(epoch, batch, batchesPerEpoch, examplesSeen, loss,
-                        samplesPerSecond, learningRate));
+                        samplesPerSecond, rate));
                 if (evaluateEveryBatches > 0 && batch % evaluateEveryBatches == 0 && batch < batchesPerEpoch) {
                     evaluate(epoch, batch, false);
                 }
@@ -386,6 +400,17 @@ public final class Trainer {
                 return true;
             }
             return control.isCancelled() || Thread.currentThread().isInterrupted();
+        }
+
+        /**
+         * The rate this step trains at: what the updater config gives for this iteration and epoch,
+         * which is what both engines read, so a schedule and a change by hand are reported alike.
+         */
+        private double rateInForce() {
+            if (!spec.optimizer().usesLearningRate()) return learningRate;
+            org.deeplearning4j.nn.conf.layers.BaseLayer layer =
+                    (org.deeplearning4j.nn.conf.layers.BaseLayer) network.getLayerWiseConfigurations().getConf(0).getLayer();
+            return layer.getIUpdater().getLearningRate(iteration, network.getEpochCount());
         }
 
         private void applyLearningRateRequest() {

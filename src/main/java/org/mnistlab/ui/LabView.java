@@ -38,7 +38,11 @@ import org.mnistlab.ui.pad.DrawingPadView;
 import org.mnistlab.ui.pad.ModelFilesViewModel;
 import org.mnistlab.ui.pad.PadViewModel;
 import org.mnistlab.ui.training.FrameClock;
+import org.mnistlab.ui.training.RateFinderView;
+import org.mnistlab.ui.training.RateFinderViewModel;
 import org.mnistlab.ui.training.RunStarter;
+import org.mnistlab.ui.training.SweepView;
+import org.mnistlab.ui.training.SweepViewModel;
 import org.mnistlab.ui.training.TrainingControlsView;
 import org.mnistlab.ui.training.TrainingViewModel;
 
@@ -96,7 +100,11 @@ public final class LabView {
         designerScroll.getStyleClass().add("designer-scroll");
         DataView data = new DataView(new DataViewModel(context, bundledData, background), context.dialogs(),
                 training.running());
-        VBox left = new VBox(10, data.node(), designerScroll, new TrainingControlsView(training, designer).node());
+        RateFinderViewModel rateFinder = new RateFinderViewModel(context, designer, FxTaskExecutor.on(trainingThread),
+                RateFinderViewModel.Finder.RANGE_TEST, training.running());
+        VBox left = new VBox(10, data.node(), designerScroll,
+                new TrainingControlsView(training, designer, new RateFinderView(rateFinder),
+                        new SweepView(new SweepViewModel(designer, training))).node());
         VBox.setVgrow(designerScroll, Priority.ALWAYS);
         left.setPrefWidth(400);
         left.setPadding(new Insets(10));

@@ -73,6 +73,55 @@ class CliTest {
     }
 
     @Test
+    void aSweepTrainsOneRunPerRateOneAfterAnotherThenSummarisesThem() throws Exception {
+        Result r = cli("train", "--layers", "16", "--batch", "50", "--epochs", "1", "--limit", "600",
+                "--validation", "100", "--sweep", "0.5,0.05", "--json", "--no-record");
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : r.lines()) lines.add(SpecJson.MAPPER.readTree(line));
+        assertEquals(4, lines.size(), r.out());
+        assertEquals(1, lines.get(0).get("epoch").asInt(), "the first run's epoch");
+        assertEquals(0.5, lines.get(0).get("learning_rate").asDouble(), 0);
+        assertEquals(0.05, lines.get(1).get("learning_rate").asDouble(), 0, "then the second run's");
+        assertEquals(0.5, lines.get(2).get("sweep_learning_rate").asDouble(), 0);
+        assertEquals(0.05, lines.get(3).get("sweep_learning_rate").asDouble(), 0);
+        for (JsonNode summary : lines.subList(2, 4)) {
+            assertTrue(summary.get("test_accuracy").isNumber() && summary.get("best_validation_accuracy").isNumber(),
+                    summary.toString());
+            assertEquals(1, summary.get("best_epoch").asInt());
+        }
+    }
+
+    @Test
+    void lrFindPrintsEachStepAndTheSuggestedRates() throws Exception {
+        Result r = cli("lr-find", "--layers", "32", "--batch", "20", "--limit", "3000", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode first = SpecJson.MAPPER.readTree(r.lines().get(0));
+        assertEquals(1e-6, first.get("rate").asDouble(), 1e-15);
+        JsonNode end = SpecJson.MAPPER.readTree(r.lines().get(r.lines().size() - 1));
+        assertTrue(end.get("steepest").isNumber() && end.get("minimum_tenth").isNumber(), end.toString());
+        assertTrue(end.get("explanation").asText().contains("falls fastest"), end.toString());
+    }
+
+    @Test
+    void lrFindOnANetworkThatDivergesAtOnceSaysSoSuggestsNothingAndExitsOne() {
+        Result r = cli("lr-find", "--layers", "32", "--batch", "20", "--limit", "1000", "--init", "uniform",
+                "--init-scale", "10");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("diverges whatever the rate"), r.out());
+        assertFalse(r.out().contains("suggested:"), r.out());
+    }
+
+    @Test
+    void aScheduledRunGivesEachEpochsLastRateInItsJsonLine() throws Exception {
+        Result r = cli("train", "--layers", "32", "--batch", "20", "--epochs", "2", "--limit", "1000",
+                "--schedule", "step:1:0.5", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0.05, SpecJson.MAPPER.readTree(r.lines().get(0)).get("learning_rate").asDouble(), 1e-12);
+        assertEquals(0.025, SpecJson.MAPPER.readTree(r.lines().get(1)).get("learning_rate").asDouble(), 1e-12);
+    }
+
+    @Test
     void theNotebooksTooHighRateTrainsOnWithAHintInTheEpochItStalled() throws Exception {
         Result r = cli("train", "--layers", "64,32", "--optimizer", "sgd", "--batch", "100", "--epochs", "3",
                 "--seed", "1", "--normalization", "standardize", "--init", "pytorch", "--lr", "0.9",
@@ -365,7 +414,17 @@ class CliTest {
         "--layers ٦٤      | layers: '٦٤' is not a whole number of units",
         "--limit 0        | --limit: 0 is not at least 1",
         "--json=true      | --json is a switch and takes no value",
-        "--augment wild   | augment: 'wild' is not one of off, gentle, strong"})
+        "--augment wild   | augment: 'wild' is not one of off, gentle, strong",
+        "--schedule step:2:1.5 | schedule: the factor 1.5 must shrink the rate: give one between 0 and 1",
+        "--schedule exp:0 | schedule: the factor 0 must shrink the rate",
+        "--schedule cosine:0.5 | schedule: the cosine floor 0.5 is not below the learning rate 0.05",
+        "--schedule linear | schedule: 'linear' is not a schedule; give constant, step:K:G",
+        "--sweep 0.5      | sweep: 1 rate; a sweep compares 2 to 20",
+        "--sweep 0.001:1:21 | sweep: 21 rates; a sweep compares 2 to 20",
+        "--sweep 0.5,x    | sweep: '0.5,x' is not a list (0.5,0.05,0.005) or FROM:TO:N",
+        "--sweep 0.5,0    | sweep: the rate 0.0 is outside (0, 100]",
+        "--sweep 0.1,0.01 --out m.zip | --out saves one model, and a sweep trains 2",
+        "--limit 1000 --epochs 1 --warmup-steps 10 | warmup: 10 steps is not shorter than the run's 10 (1 epoch of 10 batches)"})
     void aCommandLineThatWouldBeReinterpretedIsRefusedWithExitTwo(String line, String problem) {
         List<String> args = new ArrayList<>(List.of("train"));
         args.addAll(List.of(line.split(" ")));

@@ -37,6 +37,24 @@ class SpecOptionsTest {
     }
 
     @Test
+    void theTrainCommandOfASpecIsOneShellLineThatReadsBackAsTheSameSpec() {
+        NetworkSpec spec = Specs.everySettingChanged();
+        String line = SpecOptions.trainCommand(spec);
+        String start = "java -jar mnist-lab.jar train ";
+        assertTrue(line.startsWith(start), line);
+        assertTrue(line.contains(" --schedule step:2:0.5 --warmup-steps 100 "), line);
+        // Nothing in it needs a shell's quotes, so splitting at spaces is what a shell does.
+        assertEquals(spec, read(List.of(line.substring(start.length()).split(" "))), line);
+    }
+
+    @Test
+    void benchsWarmupIsNotTheScheduleWarmUp() {
+        CliArgs bench = CliArgs.parse("bench", List.of("--warmup", "5000", "--warmup-steps", "40"),
+                SpecOptions.valuedOptions("warmup"), Set.of());
+        assertEquals(40, SpecOptions.read(bench).warmup(), "examples before timing are not steps of a warm-up");
+    }
+
+    @Test
     void noOptionsGiveTheDefaults() {
         assertEquals(NetworkSpec.defaults(), read(List.of()));
     }

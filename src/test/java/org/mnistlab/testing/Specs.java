@@ -11,6 +11,7 @@ import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.HiddenLayer;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.RateSchedule;
 import org.mnistlab.network.WeightInitKind;
 
 /**
@@ -40,6 +41,8 @@ public final class Specs {
                 .validationImages(5000)
                 .patience(2)
                 .augmentation(Augmentation.STRONG)
+                .schedule(RateSchedule.step(2, 0.5))
+                .warmup(100)
                 .build();
     }
 

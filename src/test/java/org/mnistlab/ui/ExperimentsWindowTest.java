@@ -67,6 +67,53 @@ class ExperimentsWindowTest {
         assertTrue(label.contains("best at epoch") || label.contains("kept its best epoch"), label);
     }
 
+    @Test
+    void theRangeTestPlotsTheLossAgainstTheRateAndItsSuggestionGoesIntoTheDesignerTouchingNoRun(FxRobot robot)
+            throws Exception {
+        Button find = robot.lookup("#findRateButton").queryAs(Button.class);
+        waitUntil(() -> !find.isDisabled());
+        ListView<RecordedRun> runs = robot.lookup("#runList").queryListView();
+        int runsBefore = runs.getItems().size();
+        replaceText(robot, "#batchField", "20"); // 3,000 images: a sweep of 150 steps
+        robot.clickOn("#findRateButton");
+        waitUntil(() -> robot.lookup("#rateFinderExplanation").tryQuery().isPresent()
+                && !robot.lookup("#rateFinderExplanation").queryLabeled().getText().isEmpty());
+        LineChart<Number, Number> chart = robot.lookup("#rateFinderChart").query();
+        List<XYChart.Data<Number, Number>> curve = chart.getData().get(0).getData();
+        assertTrue(curve.size() > 20, "a point per step: " + curve.size());
+        assertEquals(-6.0, curve.get(0).getXValue().doubleValue(), 1e-9, "from 1e-6, on a log axis");
+        String why = robot.lookup("#rateFinderExplanation").queryLabeled().getText();
+        assertTrue(why.contains("falls fastest"), why);
+        Button use = robot.lookup("#useSteepestRate").queryAs(Button.class);
+        String suggested = use.getText().replaceFirst("^Use (\\S+) .*$", "$1");
+        robot.clickOn("#useSteepestRate");
+        waitUntil(() -> suggested.equals(robot.lookup("#learningRateField")
+                .queryAs(javafx.scene.control.TextField.class).getText()));
+        assertEquals(runsBefore, runs.getItems().size(), "the range test is not a run");
+    }
+
+    @Test
+    void aSweepOfTwoRatesRunsThemOneAfterAnotherAndPlotsTheirAccuracyAgainstTheRate(FxRobot robot)
+            throws Exception {
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        waitUntil(() -> !train.isDisabled());
+        replaceText(robot, "#epochsField", "1");
+        ListView<RecordedRun> runs = robot.lookup("#runList").queryListView();
+        int runsBefore = runs.getItems().size();
+        robot.clickOn("#compareRatesButton");
+        replaceText(robot, "#sweepRates", "0.5,0.05");
+        robot.clickOn("#startSweep");
+        waitUntil(() -> robot.lookup("#sweepProgress").queryLabeled().getText().startsWith("Done"));
+        assertEquals(runsBefore + 2, runs.getItems().size(), "both runs are in the run list");
+        LineChart<Number, Number> summary = robot.lookup("#sweepChart").query();
+        List<Double> rates = summary.getData().get(0).getData().stream()
+                .map(p -> Math.rint(Math.pow(10, p.getXValue().doubleValue()) * 1000) / 1000).toList();
+        assertEquals(List.of(0.05, 0.5), rates, "final test accuracy at each rate, on a log axis");
+        for (XYChart.Data<Number, Number> p : summary.getData().get(0).getData()) {
+            assertTrue(p.getYValue().doubleValue() > 0.3, "a trained network's accuracy: " + p.getYValue());
+        }
+    }
+
     /** As a user scrolls the designer down to its last rows. */
     private static void scrollDesignerToTheBottom(FxRobot robot) {
         javafx.scene.Node node = robot.lookup("#validationField").query();

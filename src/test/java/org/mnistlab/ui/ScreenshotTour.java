@@ -129,7 +129,7 @@ public final class ScreenshotTour {
     }
 
     /** The window only (no window manager: it sits at the screen's top left), at its current size. */
-    private static void capture(Stage stage, Path file) throws Exception {
+    static void capture(Stage stage, Path file) throws Exception {
         file.toAbsolutePath().getParent().toFile().mkdirs();
         AtomicReference<String> crop = new AtomicReference<>();
         fx(() -> crop.set((int) stage.getWidth() + "x" + (int) stage.getHeight() + "+" + (int) stage.getX() + "+"
@@ -139,7 +139,7 @@ public final class ScreenshotTour {
         if (p.waitFor() != 0) throw new IllegalStateException("import failed");
     }
 
-    private static void fx(Runnable action) throws InterruptedException {
+    static void fx(Runnable action) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Platform.runLater(() -> {
             try {
@@ -151,7 +151,7 @@ public final class ScreenshotTour {
         done.await();
     }
 
-    private static void waitFor(BooleanSupplier condition) throws Exception {
+    static void waitFor(BooleanSupplier condition) throws Exception {
         while (true) {
             AtomicReference<Boolean> ok = new AtomicReference<>(false);
             fx(() -> ok.set(condition.getAsBoolean()));

@@ -33,6 +33,7 @@ import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
+import org.mnistlab.training.RatePoint;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.Texts;
 
@@ -63,6 +64,8 @@ public final class ChartsView {
         y.setTickUnit(0.1);
         y.setTickLabelFormatter(new PercentageStringConverter(Locale.ROOT)); // "30%" in every locale
     }
+    /** The rate each run trained at, under the loss on the same x axis; its y axis is log10 of the rate. */
+    private final MarkedLineChart rateChart = rateChart();
     private final Map<RecordedRun, RunSeries> drawn = new HashMap<>();
     private final Tooltip pointValues = new Tooltip();
 
@@ -71,11 +74,14 @@ public final class ChartsView {
     }
     private final VBox root = new VBox(8);
     /** The two charts side by side: what the PNG export pictures. */
-    private final HBox charts = new HBox(8, lossChart, accuracyChart);
+    private final VBox lossAndRate = new VBox(0, lossChart, rateChart);
+    private final HBox charts = new HBox(8, lossAndRate, accuracyChart);
     private static final String LINE_KEY = "Solid line: training loss (smoothed) · line with dots: test loss and "
             + "accuracy, a dot per epoch · "
             + "dashed: validation loss and accuracy · thin: training accuracy (on 5,000 training images) · "
-            + "vertical line: learning rate changed · grey line: end of an epoch";
+            + "vertical line: learning rate changed · grey line: end of an epoch · dotted line: the run's best "
+            + "epoch · under the loss: the learning rate each batch trained at (log scale), so a schedule and a "
+            + "change by hand look alike";
 
     /** What one run puts on the charts: three curves, and how many of its rate changes are marked. */
     private static final class RunSeries {
@@ -86,8 +92,12 @@ public final class ChartsView {
         final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
         final XYChart.Series<Number, Number> validationAccuracy = new XYChart.Series<>();
         final XYChart.Series<Number, Number> trainAccuracy = new XYChart.Series<>();
+        /** The learning rate, as log10, as a staircase. */
+        final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
         int markedRateChanges;
         boolean divergenceMarked;
+        /** The line at the run's best epoch (kept by early stopping, or the best validation accuracy), or null. */
+        MarkedLineChart.Marker bestMarker;
         ChangeListener<Number> onRevision;
         ChangeListener<RecordedRun.State> onState;
     }
@@ -104,9 +114,11 @@ public final class ChartsView {
         this.runs = runs;
         this.history = vm.history();
         this.dialogs = dialogs;
-        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(lossAndRate, Priority.ALWAYS);
         HBox.setHgrow(accuracyChart, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
+        vm.logLossAxis().addListener((obs, was, log) -> relayLossAxis(log));
         Label legend = Texts.hint(LINE_KEY);
         legend.setMinHeight(Region.USE_PREF_SIZE); // wraps onto a second line rather than ending in "…"
         root.getChildren().addAll(charts, curveOptions(), legend, runTools(), runListAndDetails(), exportButtons());
@@ -141,7 +153,8 @@ public final class ChartsView {
         if (diverged) shown = withRawEnd(shown, run.trainLoss());
         CurveAxis axis = vm.xAxis().get();
         for (LossPoint p : shown) {
-            train.add(point(axis.x(p.examplesSeen(), run), p.loss(), null));
+            Double y = vm.lossOnAxis(p.loss());
+            if (y != null) train.add(point(axis.x(p.examplesSeen(), run), y, null));
         }
         series.train.getData().setAll(train);
         // Test points are few and never change once measured: only the new ones are added.
@@ -159,12 +172,12 @@ public final class ChartsView {
             boolean dotted = e.endOfEpoch();
             String where = String.format(Locale.ROOT, "Run %d · epoch %d · %,d examples seen", run.number(), e.epoch(),
                     e.examplesSeen());
-            test.add(point(x, e.testLoss(), !dotted ? null : hoverable(SeriesStyle.dot(run.color(), run.number()),
+            test.add(point(x, axisLoss(e.testLoss()), !dotted ? null : hoverable(SeriesStyle.dot(run.color(), run.number()),
                     String.format(Locale.ROOT, "%s · test loss %.4f", where, e.testLoss()))));
             accuracy.add(point(x, e.testAccuracy(), !dotted ? null : hoverable(SeriesStyle.dot(run.color(),
                     run.number()), String.format(Locale.ROOT, "%s · test accuracy %.2f%%", where, 100 * e.testAccuracy()))));
             if (e.hasValidation()) {
-                validationLoss.add(point(x, e.validationLoss(), null));
+                validationLoss.add(point(x, axisLoss(e.validationLoss()), null));
                 validationAccuracy.add(point(x, e.validationAccuracy(), null));
                 trainAccuracy.add(point(x, e.trainAccuracy(), null));
             }
@@ -185,6 +198,8 @@ public final class ChartsView {
             }
         }
         series.markedRateChanges = changes.size();
+        markBest(run, series, axis);
+        drawRate(run, series, axis);
         if (diverged && !series.divergenceMarked && !run.trainLoss().isEmpty()) {
             MarkedLineChart.Marker blowUp = new MarkedLineChart.Marker(
                     axis.x(run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen(), run), run.color(),
@@ -193,6 +208,90 @@ public final class ChartsView {
             series.divergenceMarked = true;
         }
         markEpochEnds();
+    }
+
+    /**
+     * A line at the run's best point: the epoch early stopping kept, or else the end of the epoch
+     * with the best validation accuracy so far. It moves while the run goes on.
+     */
+    private void markBest(RecordedRun run, RunSeries series, CurveAxis axis) {
+        EvaluationPoint best = bestPoint(run);
+        MarkedLineChart.Marker marker = best == null ? null : new MarkedLineChart.Marker(axis.x(best.examplesSeen(), run),
+                run.color(), run.number(), "run " + run.number() + " best: epoch " + best.epoch());
+        if (java.util.Objects.equals(marker, series.bestMarker)) return;
+        if (series.bestMarker != null) {
+            lossChart.markers().remove(series.bestMarker);
+            accuracyChart.markers().remove(series.bestMarker);
+        }
+        series.bestMarker = marker;
+        if (marker != null) {
+            lossChart.markers().add(marker);
+            accuracyChart.markers().add(marker);
+        }
+    }
+
+    /** The epoch early stopping kept, else the best validation accuracy; null for a run without validation. */
+    static EvaluationPoint bestPoint(RecordedRun run) {
+        if (run.restoredEpoch() > 0) {
+            for (EvaluationPoint e : run.evaluations()) {
+                if (e.endOfEpoch() && e.epoch() == run.restoredEpoch()) return e;
+            }
+        }
+        return run.bestValidation();
+    }
+
+    /** A test or validation loss on the loss axis; one that cannot be drawn there sits at the axis' foot. */
+    private double axisLoss(double loss) {
+        Double y = vm.lossOnAxis(loss);
+        return y != null ? y : vm.logLossAxis().get() ? -3 : 0;
+    }
+
+    /** Redraws every shown run on the loss axis, now linear or logarithmic. */
+    private void relayLossAxis(boolean log) {
+        NumberAxis y = (NumberAxis) lossChart.getYAxis();
+        y.setForceZeroInRange(!log);
+        y.setTickLabelFormatter(log ? new LogTicks() : null);
+        y.setLabel(log ? "Loss (cross-entropy, log scale)" : "Loss (cross-entropy)");
+        for (RecordedRun run : List.copyOf(drawn.keySet())) {
+            undraw(run);
+            draw(run);
+        }
+    }
+
+    /** The run's rate staircase, up to its newest batch, on the rate chart's log10 axis. */
+    private void drawRate(RecordedRun run, RunSeries series, CurveAxis axis) {
+        long end = run.trainLoss().isEmpty() ? 0 : run.trainLoss().get(run.trainLoss().size() - 1).examplesSeen();
+        List<XYChart.Data<Number, Number>> rate = new ArrayList<>();
+        for (RatePoint p : RateCurve.corners(run.learningRates(), end, MAX_DRAWN_POINTS)) {
+            if (p.learningRate() > 0) rate.add(point(axis.x(p.examplesSeen(), run), Math.log10(p.learningRate()), null));
+        }
+        series.rate.getData().setAll(rate);
+        fitRateAxis();
+    }
+
+    /**
+     * Whole decades around every drawn rate, at most {@value #RATE_DECADES} below the highest: a
+     * cosine's last steps near 0 would otherwise stretch the axis without end.
+     */
+    private void fitRateAxis() {
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (RunSeries s : drawn.values()) {
+            for (XYChart.Data<Number, Number> d : s.rate.getData()) {
+                max = Math.max(max, d.getYValue().doubleValue());
+                min = Math.min(min, d.getYValue().doubleValue());
+            }
+        }
+        if (max == Double.NEGATIVE_INFINITY) return;
+        NumberAxis y = (NumberAxis) rateChart.getYAxis();
+        double upper = Math.ceil(max - 1e-9); // 0.1 is the top of its decade, not the foot of the next
+        double lower = Math.max(Math.floor(min + 1e-9), upper - RATE_DECADES);
+        if (lower == upper) { // one rate, exactly a power of ten: a decade either side
+            lower--;
+            upper++;
+        }
+        y.setUpperBound(upper);
+        y.setLowerBound(lower);
     }
 
     /** The faint lines where the shown runs' epochs end; set only when they moved, as they rarely do. */
@@ -260,6 +359,9 @@ public final class ChartsView {
         series.accuracy.setName("Run " + run.number() + " test accuracy");
         lossChart.getData().addAll(series.train, series.test);
         accuracyChart.getData().add(series.accuracy);
+        series.rate.setName("Run " + run.number() + " learning rate");
+        rateChart.getData().add(series.rate);
+        SeriesStyle.line(series.rate, run.color(), false);
         SeriesStyle.line(series.train, run.color(), false);
         SeriesStyle.line(series.test, run.color(), true);
         SeriesStyle.line(series.accuracy, run.color(), false);
@@ -299,8 +401,11 @@ public final class ChartsView {
         run.revision().removeListener(series.onRevision);
         run.state().removeListener(series.onState);
         series.divergenceMarked = false;
+        series.bestMarker = null;
         lossChart.getData().removeAll(series.train, series.test, series.validationLoss);
         accuracyChart.getData().removeAll(series.accuracy, series.validationAccuracy, series.trainAccuracy);
+        rateChart.getData().remove(series.rate);
+        fitRateAxis();
         // By number, not colour: the palette repeats after eight runs.
         lossChart.markers().removeIf(m -> m.run() == run.number());
         accuracyChart.markers().removeIf(m -> m.run() == run.number());
@@ -343,9 +448,26 @@ public final class ChartsView {
             Path source = dialogs.chooseRunsToImport(root.getScene().getWindow());
             if (source != null) runs.importFrom(source);
         });
-        HBox tools = new HBox(8, filter, undo, importRuns);
+        Button compare = new Button("Compare settings…");
+        compare.setId("compareSettings");
+        compare.setTooltip(Texts.tip("A table of every listed run's settings, with the columns that differ "
+                + "highlighted"));
+        compare.setOnAction(e -> showSettingsTable());
+        HBox tools = new HBox(8, filter, undo, compare, importRuns);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
+    }
+
+    private javafx.stage.Stage settingsWindow;
+
+    /** The settings table in a window of its own beside the lab, opened once and brought forward after. */
+    private void showSettingsTable() {
+        if (settingsWindow == null) {
+            settingsWindow = org.mnistlab.ui.OwnedWindows.create(root, "Settings of the runs",
+                    (javafx.scene.Parent) new SettingsTableView(runs).node());
+        }
+        settingsWindow.show();
+        settingsWindow.toFront();
     }
 
     private Node runListAndDetails() {
@@ -442,7 +564,14 @@ public final class ChartsView {
             Path target = exportTarget("Export runs", "lesson.mnistlab-runs", "MNIST Lab runs", "*.mnistlab-runs");
             if (target != null) runs.export(List.copyOf(selectedForExport), target);
         });
-        return new HBox(8, png, csv, export);
+        CheckBox logLoss = new CheckBox("Log scale for the loss");
+        logLoss.setId("logLossAxis");
+        logLoss.setTooltip(Texts.tip("Draws the loss on a logarithmic axis: the small gains of later epochs "
+                + "stay visible, and a run that blows up does not squash the others flat"));
+        logLoss.selectedProperty().bindBidirectional(vm.logLossAxis());
+        HBox buttons = new HBox(8, png, csv, export, logLoss);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return buttons;
     }
 
     /** Asks where, then saves a picture of the charts: the button and File > Export charts…. */
@@ -474,6 +603,28 @@ public final class ChartsView {
     private Path exportTarget(String title, String name, String kind, String pattern) {
         return dialogs.chooseExportTarget(root.getScene().getWindow(), title, name,
                 new FileChooser.ExtensionFilter(kind, pattern));
+    }
+
+    /** Decades the rate chart shows at most, below the highest rate drawn. */
+    static final int RATE_DECADES = 4;
+
+    /** A low chart without a title: it shares the loss chart's x axis units and sits right under it. */
+    private static MarkedLineChart rateChart() {
+        MarkedLineChart chart = chart("Learning rate", "rateChart");
+        chart.setTitle(null);
+        NumberAxis y = (NumberAxis) chart.getYAxis();
+        y.setLabel("Rate");
+        y.setForceZeroInRange(false);
+        y.setAutoRanging(false);
+        y.setLowerBound(-2);
+        y.setUpperBound(0);
+        y.setTickUnit(1);
+        y.setTickLabelFormatter(new LogTicks());
+        chart.getXAxis().setLabel(null);
+        chart.setPrefHeight(130);
+        chart.setMinHeight(110);
+        chart.setMaxHeight(150);
+        return chart;
     }
 
     private static MarkedLineChart chart(String title, String id) {

@@ -20,6 +20,8 @@ public final class ChartsViewModel {
     private final RunHistory history;
     private final LabContext context;
     private final TaskExecutor executor;
+    /** Whether the loss axis is logarithmic: late epochs' small improvements show, and a blow-up fits. */
+    private final javafx.beans.property.BooleanProperty logLossAxis = new javafx.beans.property.SimpleBooleanProperty();
     private final ObjectProperty<CurveAxis> xAxis = new SimpleObjectProperty<>(CurveAxis.EXAMPLES);
 
     public ChartsViewModel(RunHistory history, LabContext context, TaskExecutor executor) {
@@ -30,6 +32,21 @@ public final class ChartsViewModel {
 
     public RunHistory history() {
         return history;
+    }
+
+    public javafx.beans.property.BooleanProperty logLossAxis() {
+        return logLossAxis;
+    }
+
+    /**
+     * Where a loss goes on the loss chart's y axis: the loss, or its log10 on a log axis (JavaFX has
+     * no log axis, so the chart plots log10 and labels the ticks with the values); null for one that
+     * cannot be drawn there (0 or below on a log axis, NaN).
+     */
+    public Double lossOnAxis(double loss) {
+        if (!Double.isFinite(loss)) return null;
+        if (!logLossAxis.get()) return loss;
+        return loss > 0 ? Math.log10(loss) : null;
     }
 
     /** What the x axis counts: examples seen, or epochs as the course plots do. */

@@ -21,6 +21,7 @@ import org.mnistlab.runs.StoredRun;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
+import org.mnistlab.training.RatePoint;
 
 /**
  * One training run as the window records it: its settings, colour, how it ended, and the raw
@@ -59,6 +60,8 @@ public final class RecordedRun {
     private final List<LossPoint> smoothedLoss = new ArrayList<>();
     private final List<EvaluationPoint> evaluations = new ArrayList<>();
     private final List<RateChange> rateChanges = new ArrayList<>();
+    /** The rate the batches trained at, where it moved: reported by the trainer, or worked out for a stored run. */
+    private final List<RatePoint> rates = new ArrayList<>();
     private final BooleanProperty visible = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.RUNNING);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper();
@@ -151,9 +154,17 @@ public final class RecordedRun {
     void loadPoints(RunPoints points) {
         if (pointsLoaded) return;
         pointsLoaded = true;
+        StoredRun details = stored.get();
+        int givenImages = details == null ? examplesPerEpoch : details.data().trainImages();
+        rates.addAll(RateCurve.derive(spec, givenImages, points.trainLoss(), points.rateChanges()));
         int before = revision.get();
         append(points.trainLoss(), points.evaluations(), points.rateChanges());
         if (revision.get() == before) revision.set(before + 1); // loaded, even if there was nothing to load
+    }
+
+    /** The rates the newest batches trained at, as the trainer reported them (where the rate moved). */
+    public void appendRates(List<RatePoint> points) {
+        for (RatePoint p : points) RateCurve.add(rates, p);
     }
 
     /** Adds what the training thread reported since the last frame; a frame with nothing new changes nothing. */
@@ -185,6 +196,7 @@ public final class RecordedRun {
         copy.smoothedLoss.addAll(smoothedLoss);
         copy.evaluations.addAll(evaluations);
         copy.rateChanges.addAll(rateChanges);
+        copy.rates.addAll(rates);
         copy.smoothed = smoothed;
         copy.hint = hint;
         copy.stoppedEarlyAt = stoppedEarlyAt;
@@ -322,6 +334,8 @@ public final class RecordedRun {
     public List<LossPoint> smoothedLoss() { return Collections.unmodifiableList(smoothedLoss); }
     public List<EvaluationPoint> evaluations() { return Collections.unmodifiableList(evaluations); }
     public List<RateChange> rateChanges() { return Collections.unmodifiableList(rateChanges); }
+    /** The learning rate from each point on until the next; the first point is the run's start. */
+    public List<RatePoint> learningRates() { return Collections.unmodifiableList(rates); }
     /** Shown on the charts; the run list's check box sets it. */
     public BooleanProperty visible() { return visible; }
     public ReadOnlyObjectProperty<State> state() { return state.getReadOnlyProperty(); }

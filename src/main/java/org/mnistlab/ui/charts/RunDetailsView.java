@@ -24,6 +24,7 @@ final class RunDetailsView {
     private final TextField name = new TextField();
     private final TextArea note = new TextArea();
     private final Label details = new Label();
+    private final javafx.scene.control.Button copyCommand = new javafx.scene.control.Button("Copy as command line");
     private final javafx.scene.control.Button useSettings = new javafx.scene.control.Button("Use these settings");
     private final VBox root;
     private final ChangeListener<Object> refresh = (obs, old, now) -> show();
@@ -46,13 +47,26 @@ final class RunDetailsView {
         note.focusedProperty().addListener((obs, was, focused) -> {
             if (!focused && shown != null) runs.setNote(shown, note.getText());
         });
+        copyCommand.setId("copyCommandLine");
+        copyCommand.getStyleClass().add("small-button");
+        copyCommand.setTooltip(Texts.tip("Copies the train command that repeats this run's settings, to paste "
+                + "into a terminal or a lesson's notes"));
+        copyCommand.setOnAction(e -> {
+            if (shown != null) runs.copyCommandLine(shown, line -> {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putString(line);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            });
+        });
         useSettings.setId("useRunSettings");
         useSettings.setTooltip(Texts.tip("Puts this run's settings into the designer, to run them again or "
                 + "change one thing"));
         useSettings.setOnAction(e -> {
             if (shown != null) runs.useSettings(shown);
         });
-        root = new VBox(6, Texts.heading("Selected run"), name, note, details, useSettings);
+        // The two buttons wrap onto two lines when the details column is narrow.
+        root = new VBox(6, Texts.heading("Selected run"), name, note, details,
+                new javafx.scene.layout.FlowPane(8, 4, useSettings, copyCommand));
         root.setMinWidth(220);
         root.setMaxWidth(480);
         runs.selected().addListener((obs, old, run) -> {
@@ -82,6 +96,7 @@ final class RunDetailsView {
         boolean any = shown != null;
         name.setDisable(!any);
         note.setDisable(!any);
+        copyCommand.setDisable(!any);
         useSettings.setDisable(!any);
         if (!any) {
             name.setText("");

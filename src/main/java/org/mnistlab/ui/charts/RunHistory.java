@@ -120,10 +120,21 @@ public final class RunHistory {
     }
 
     /**
-     * The learning rate of the batch that ended at {@code examplesSeen}: the spec's, or the latest
-     * change before it. A change reported at 50,000 examples steers the batches after that point.
+     * The learning rate of the batch that ended at {@code examplesSeen}: the one it trained at
+     * (a schedule's), else the spec's or the latest change before it. A change reported at 50,000
+     * examples steers the batches after that point.
      */
     static double rateInForce(RecordedRun run, long examplesSeen) {
+        List<org.mnistlab.training.RatePoint> rates = run.learningRates();
+        if (!rates.isEmpty()) {
+            int low = 0; // the last point that starts before examplesSeen, by bisection: a cosine has one per batch
+            int high = rates.size() - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (rates.get(mid).examplesSeen() < examplesSeen) low = mid; else high = mid - 1;
+            }
+            return rates.get(low).learningRate();
+        }
         double rate = run.spec().learningRate();
         for (RateChange change : run.rateChanges()) {
             if (change.examplesSeen() < examplesSeen) rate = change.learningRate();

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import org.mnistlab.data.MnistData;
+import org.mnistlab.cli.SpecOptions;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.DataSource;
 import org.mnistlab.runs.RunFilter;
@@ -149,6 +151,23 @@ public final class RunListViewModel implements RunRecording {
 
     public ReadOnlyObjectProperty<RecordedRun> selected() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** The settings that are not the same for every run in the list: the table highlights those columns. */
+    Set<SettingsColumn> differingSettings() {
+        return SettingsColumn.differing(shown.stream().map(RecordedRun::spec).toList());
+    }
+
+    /** The {@code train} command that reproduces {@code run}'s settings, for "Copy as command line". */
+    public String commandLine(RecordedRun run) {
+        return SpecOptions.trainCommand(run.spec());
+    }
+
+    /** Hands the run's command line to {@code clipboard} (the view's system clipboard) and says so. */
+    public void copyCommandLine(RecordedRun run, java.util.function.Consumer<String> clipboard) {
+        String line = commandLine(run);
+        clipboard.accept(line);
+        context.showDone("Copied the command line of " + run.name().get() + ": " + line);
     }
 
     /** False when no store could be opened or writing to it failed: runs live only in this window. */

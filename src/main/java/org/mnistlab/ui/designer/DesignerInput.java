@@ -48,6 +48,12 @@ record DesignerInput(String setting, Observable property, Consumer<NetworkSpec> 
                 t -> parse(field, t, Long::parseLong, "a whole number"));
     }
 
+    /** A value typed in a form of its own (a schedule, "step:2:0.5"): {@code read} parses it, {@code show} writes it. */
+    static <T> DesignerInput written(String setting, StringProperty text, Function<NetworkSpec, T> get,
+            BiConsumer<NetworkSpec.Builder, T> set, Function<T, String> show, Function<String, T> read) {
+        return typed(setting, text, get, set, show, read);
+    }
+
     private static <T> DesignerInput typed(String setting, StringProperty text, Function<NetworkSpec, T> get,
             BiConsumer<NetworkSpec.Builder, T> set, Function<T, String> show, Function<String, T> read) {
         return new DesignerInput(setting, text, spec -> text.set(show.apply(get.apply(spec))),

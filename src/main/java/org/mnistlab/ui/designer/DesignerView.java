@@ -256,7 +256,28 @@ public final class DesignerView {
                 "For SGD + momentum and SGD + Nesterov: how much of the previous step carries over (0.9 is usual).");
         momentum.disableProperty().bind(vm.locked().or(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.optimizer().get() == null || !vm.optimizer().get().usesMomentum(), vm.optimizer())));
-        grid.addRow(row++, new Label("Momentum"), momentum);
+        momentum.setPrefColumnCount(5);
+        TextField seedField = locked(field("seedField", vm.seed(), "seed",
+                "Fixes the random starting weights and shuffling, so a run can be repeated exactly."));
+        seedField.setPrefColumnCount(5);
+        Label seedLabel = new Label("Seed");
+        seedLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox momentumAndSeed = new HBox(8, momentum, seedLabel, seedField);
+        momentumAndSeed.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        grid.addRow(row++, new Label("Momentum"), momentumAndSeed);
+        TextField scheduleField = locked(field("scheduleField", vm.schedule(), "schedule",
+                "How the learning rate moves during the run. constant: it stays. step:2:0.5 halves it every 2 "
+                        + "epochs. exp:0.9 multiplies it by 0.9 per epoch, a little at each step. cosine falls along "
+                        + "half a cosine to 0 at the end (cosine:0.001 to 0.001). Changing the rate by hand during "
+                        + "a run replaces the schedule."));
+        TextField warmupField = locked(field("warmupField", vm.warmup(),
+                "warmup", "Steps (batches) at the start over which the rate rises in a straight line from almost "
+                        + "0 to the schedule's, so the first large gradients do not throw the weights far. "
+                        + "0 for none; it must end before the run does."));
+        Node scheduleRow = pair(scheduleField, "Warm-up", warmupField);
+        scheduleField.setPrefColumnCount(9); // "step:2:0.5" and "cosine:0.001" in full
+        warmupField.setPrefColumnCount(4);
+        grid.addRow(row++, new Label("Schedule"), scheduleRow);
 
         // Settings that belong together share a row, so the designer fits a 1280×720 window unscrolled.
         grid.addRow(row++, new Label("Batch size"), pair(locked(field("batchField", vm.batchSize(), "batch size",
@@ -265,8 +286,6 @@ public final class DesignerView {
                 Bindings.createStringBinding(() -> "How many times training goes through all "
                         + (vm.trainImages().get() > 0 ? String.format(Locale.ROOT, "%,d ", vm.trainImages().get())
                         : "the ") + "training images.", vm.trainImages())))));
-        grid.addRow(row++, new Label("Seed"), locked(field("seedField", vm.seed(), "seed",
-                "Fixes the random starting weights and shuffling, so a run can be repeated exactly.")));
         grid.addRow(row++, new Label("Dropout"), pair(locked(field("dropoutField", vm.dropout(), "dropout",
                 "Chance of switching off each hidden neuron during training (0–0.95). Fights overfitting; "
                         + "0.2 is common.")), "L2", locked(field("l2Field", vm.l2(), "L2",

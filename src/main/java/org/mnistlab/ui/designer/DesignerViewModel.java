@@ -30,6 +30,7 @@ import org.mnistlab.network.Augmentation;
 import org.mnistlab.network.InvalidSpecException;
 import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.network.OptimizerKind;
+import org.mnistlab.network.RateSchedule;
 import org.mnistlab.network.WeightInitKind;
 import org.mnistlab.training.MemoryEstimate;
 
@@ -64,6 +65,8 @@ public final class DesignerViewModel {
     private final StringProperty validationImages = new SimpleStringProperty();
     private final StringProperty patience = new SimpleStringProperty();
     private final ObjectProperty<Augmentation> augmentation = new SimpleObjectProperty<>();
+    private final StringProperty schedule = new SimpleStringProperty();
+    private final StringProperty warmup = new SimpleStringProperty();
 
     /**
      * Every setting of the spec, declared once: {@link #apply} fills the inputs from a spec, the
@@ -94,7 +97,10 @@ public final class DesignerViewModel {
             DesignerInput.whole("patience", "patience", patience, NetworkSpec::patience,
                     NetworkSpec.Builder::patience),
             DesignerInput.choice("augmentation", augmentation, NetworkSpec::augmentation,
-                    NetworkSpec.Builder::augmentation));
+                    NetworkSpec.Builder::augmentation),
+            DesignerInput.written("schedule", schedule, NetworkSpec::schedule, NetworkSpec.Builder::schedule,
+                    RateSchedule::text, RateSchedule::parse),
+            DesignerInput.whole("warmup", "warmup", warmup, NetworkSpec::warmup, NetworkSpec.Builder::warmup));
     /** The course network the fields hold, or null ("Custom") once a setting differs from it. */
     private final ObjectProperty<Preset> preset = new SimpleObjectProperty<>();
     private boolean applying;
@@ -299,6 +305,10 @@ public final class DesignerViewModel {
     public ObjectProperty<OptimizerKind> optimizer() { return optimizer; }
     public StringProperty learningRate() { return learningRate; }
     public DoubleProperty learningRateLog10() { return learningRateLog10; }
+    /** The schedule as the CLI writes it: constant, step:2:0.5, exp:0.9, cosine, cosine:0.001. */
+    public StringProperty schedule() { return schedule; }
+    /** Warm-up steps, as text. */
+    public StringProperty warmup() { return warmup; }
     public StringProperty momentum() { return momentum; }
     public StringProperty batchSize() { return batchSize; }
     public StringProperty epochs() { return epochs; }

@@ -10,6 +10,7 @@ import org.mnistlab.training.BatchProgress;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
+import org.mnistlab.training.RatePoint;
 import org.mnistlab.training.TrainingListener;
 
 /**
@@ -26,10 +27,20 @@ public final class ProgressMailbox implements TrainingListener {
     private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
     private final AtomicReference<TrainedModel> snapshot = new AtomicReference<>();
     private final AtomicReference<String> hint = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<RatePoint> rates = new ConcurrentLinkedQueue<>();
+    /** Read and written on the training thread only: where the last batch ended, and its rate. */
+    private long examplesBefore;
+    private double lastRate = Double.NaN;
 
     @Override
     public void onBatch(BatchProgress progress) {
         losses.add(new LossPoint(progress.examplesSeen(), progress.loss()));
+        // A point only where the rate moved: a constant rate is one point, a cosine one per batch.
+        if (Double.compare(progress.learningRate(), lastRate) != 0) {
+            rates.add(new RatePoint(examplesBefore, progress.learningRate()));
+            lastRate = progress.learningRate();
+        }
+        examplesBefore = progress.examplesSeen();
         latest.set(progress);
     }
 
@@ -56,7 +67,7 @@ public final class ProgressMailbox implements TrainingListener {
     /** Everything that arrived since the last call. */
     public Delivery drain() {
         return new Delivery(drainQueue(losses), drainQueue(evaluations), drainQueue(rateChanges),
-                latest.get(), snapshot.getAndSet(null), hint.getAndSet(null));
+                latest.get(), snapshot.getAndSet(null), hint.getAndSet(null), drainQueue(rates));
     }
 
     private static <T> List<T> drainQueue(ConcurrentLinkedQueue<T> queue) {
@@ -69,8 +80,8 @@ public final class ProgressMailbox implements TrainingListener {
      * What one frame picks up: every batch's loss, test measurement and rate change since the
      * last frame, the latest batch's progress (null before the first), {@code newModel}, null
      * unless an epoch ended, and {@code hint}, null unless the trainer gave one (the loss stopped
-     * falling) since the last frame.
+     * falling) since the last frame, and {@code rates}, the rates the batches trained at where they moved.
      */
     public record Delivery(List<LossPoint> losses, List<EvaluationPoint> evaluations, List<RateChange> rateChanges,
-            BatchProgress latest, TrainedModel newModel, String hint) {}
+            BatchProgress latest, TrainedModel newModel, String hint, List<RatePoint> rates) {}
 }

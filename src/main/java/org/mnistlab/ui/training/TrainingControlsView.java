@@ -14,11 +14,22 @@ public final class TrainingControlsView {
     private final VBox root = new VBox(6);
 
     public TrainingControlsView(TrainingViewModel vm, DesignerViewModel designer) {
+        this(vm, designer, null, null);
+    }
+
+    /**
+     * @param rateFinder the range test's button, or null for none
+     * @param sweep the sweep's button, or null for none
+     */
+    public TrainingControlsView(TrainingViewModel vm, DesignerViewModel designer, RateFinderView rateFinder,
+            SweepView sweep) {
         Button train = new Button("Train");
         train.setId("trainButton");
         train.getStyleClass().add("primary");
         train.setDefaultButton(true);
-        train.disableProperty().bind(designer.canTrain().not());
+        // While a range test runs, the training thread is busy with it: a run would only wait.
+        train.disableProperty().bind(rateFinder == null ? designer.canTrain().not()
+                : designer.canTrain().not().or(rateFinder.running()));
         train.setOnAction(e -> vm.train());
         train.setTooltip(Texts.tip("Start training this network. Each run is added to the charts, "
                 + "so you can compare settings."));
@@ -43,7 +54,10 @@ public final class TrainingControlsView {
         reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         reason.textProperty().bind(designer.trainBlockedReason());
 
+        // One row with Train, so the designer above keeps its height in a 1280×720 window.
         HBox buttons = new HBox(8, train, pause, stop);
+        if (rateFinder != null) buttons.getChildren().add(rateFinder.button());
+        if (sweep != null) buttons.getChildren().add(sweep.button());
         buttons.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(buttons, reason);
         root.getStyleClass().add("training-controls");

@@ -93,7 +93,17 @@ public final class TrainingViewModel {
 
     public void train() {
         if (running.get() || !designer.canTrain().get()) return;
-        NetworkSpec spec = designer.check().get().spec();
+        train(designer.check().get().spec(), run -> { });
+    }
+
+    /**
+     * Starts a run of {@code spec}, which may differ from the designer's (a sweep's rate), and
+     * calls {@code whenEnded} on the FX thread once it has ended, however it ended.
+     *
+     * @return the run, or null when one is already under way or there is no data
+     */
+    public RecordedRun train(NetworkSpec spec, java.util.function.Consumer<RecordedRun> whenEnded) {
+        if (running.get() || context.data().get() == null) return null;
         MnistData data = context.data().get();
         DigitSet extra = extraTraining.get() == null ? NO_EXTRA : extraTraining.get();
         // The validation images are held out of every epoch, and the student's own digits (never
@@ -131,6 +141,7 @@ public final class TrainingViewModel {
                     deliver(run, mailbox.drain(), spec, eta);
                     finish(run, outcome);
                     recording.ended(run);
+                    whenEnded.accept(run);
                 })
                 .onFailure(error -> {
                     frames.stop();
@@ -138,8 +149,10 @@ public final class TrainingViewModel {
                     run.finishAs(RecordedRun.State.STOPPED);
                     context.report(run.name().get() + " failed", error);
                     ended();
+                    whenEnded.accept(run);
                 })
                 .executeWith(trainingThread);
+        return run;
     }
 
     public void togglePause() {
@@ -165,6 +178,7 @@ public final class TrainingViewModel {
     }
 
     private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta) {
+        run.appendRates(delivery.rates()); // before the losses, whose append tells the charts to redraw
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
             context.useModel(delivery.newModel(), spec.architecture() + " from run " + run.shownNumber()

@@ -15,6 +15,7 @@ import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.LossPoint;
 import org.mnistlab.training.RateChange;
+import org.mnistlab.training.RatePoint;
 import org.mnistlab.ui.CurrentThreadTaskExecutor;
 import org.mnistlab.ui.FileDialogs;
 import org.mnistlab.ui.LabContext;
@@ -161,7 +162,7 @@ class ChartsViewTest {
         ChartPicture.Pixels[] picture = new ChartPicture.Pixels[1];
         robot.interact(() -> picture[0] = charts.chartPicture());
         javafx.scene.Node loss = robot.lookup("#lossChart").query();
-        javafx.scene.Node row = loss.getParent();
+        javafx.scene.Node row = loss.getParent().getParent(); // the loss sits over the rate chart, beside accuracy
         double legendHeight = (picture[0].height() - 2 * row.getLayoutBounds().getHeight()) / 2;
         assertEquals(Math.ceil(2 * row.getLayoutBounds().getWidth()), picture[0].width(), 1);
         // Below the charts: one line for the shown run and the key, not the run list and buttons (≥ 250 px).
@@ -176,6 +177,66 @@ class ChartsViewTest {
         List<String> labels = accuracy.getYAxis().getChildrenUnmodifiable().stream()
                 .filter(node -> node instanceof Text).map(node -> ((Text) node).getText()).toList();
         assertEquals(List.of("0%", "10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%", "100%"), labels);
+    }
+
+    @Test
+    void theRateEachBatchTrainedAtIsDrawnAsAStaircaseOnALogAxisUnderTheLoss(FxRobot robot) {
+        robot.interact(() -> {
+            RecordedRun run = history.start(NetworkSpec.defaults());
+            run.appendRates(List.of(new RatePoint(0, 0.1), new RatePoint(1000, 0.01)));
+            run.append(List.of(new LossPoint(500, 2.0), new LossPoint(1000, 1.5), new LossPoint(1500, 1.0)),
+                    List.of(), List.of());
+        });
+        MarkedLineChart rate = robot.lookup("#rateChart").query();
+        List<XYChart.Data<Number, Number>> drawn = rate.getData().get(0).getData();
+        assertEquals(List.of(0.0, 1000.0, 1000.0, 1500.0), xs(rate.getData().get(0)));
+        assertEquals(List.of(-1.0, -1.0, -2.0, -2.0),
+                drawn.stream().map(p -> Math.rint(p.getYValue().doubleValue() * 1e9) / 1e9).toList(), "log10 of the rate");
+        List<String> ticks = rate.getYAxis().getChildrenUnmodifiable().stream()
+                .filter(node -> node instanceof Text).map(node -> ((Text) node).getText()).toList();
+        assertEquals(List.of("0.01", "0.1"), ticks, "whole decades around the rates, labelled as rates");
+    }
+
+    @Test
+    void theLossAxisTurnsLogarithmicAndBackAtOneClick(FxRobot robot) {
+        robot.interact(() -> {
+            RecordedRun run = history.start(NetworkSpec.defaults());
+            run.append(List.of(new LossPoint(100, 1.0)), List.of(new EvaluationPoint(1, 1, 100, 0.01, 0.9, true)),
+                    List.of());
+        });
+        LineChart<Number, Number> loss = robot.lookup("#lossChart").query();
+        assertEquals(0.01, loss.getData().get(1).getData().get(0).getYValue().doubleValue(), 1e-12);
+        robot.clickOn("#logLossAxis");
+        assertEquals(-2.0, loss.getData().get(1).getData().get(0).getYValue().doubleValue(), 1e-12, "test loss");
+        assertEquals(0.0, loss.getData().get(0).getData().get(0).getYValue().doubleValue(), 1e-12, "training loss 1");
+        assertEquals("Loss (cross-entropy, log scale)", loss.getYAxis().getLabel());
+        robot.clickOn("#logLossAxis");
+        assertEquals(0.01, loss.getData().get(1).getData().get(0).getYValue().doubleValue(), 1e-12);
+    }
+
+    @Test
+    void theBestEpochIsMarkedAndTheMarkMovesWhenALaterEpochDoesBetter(FxRobot robot) {
+        RecordedRun[] run = new RecordedRun[1];
+        robot.interact(() -> {
+            run[0] = history.start(NetworkSpec.builder().validationImages(5000).build());
+            run[0].append(List.of(), List.of(epochEnd(1, 0.90), epochEnd(2, 0.95), epochEnd(3, 0.93)), List.of());
+        });
+        MarkedLineChart accuracy = robot.lookup("#accuracyChart").query();
+        MarkedLineChart loss = robot.lookup("#lossChart").query();
+        assertEquals(List.of("run 1 best: epoch 2"), accuracy.markers().stream().map(MarkedLineChart.Marker::label).toList());
+        assertEquals(2000.0, accuracy.markers().get(0).x());
+        assertEquals(accuracy.markers(), loss.markers());
+        robot.interact(() -> run[0].append(List.of(), List.of(epochEnd(4, 0.97)), List.of()));
+        assertEquals(List.of("run 1 best: epoch 4"), accuracy.markers().stream().map(MarkedLineChart.Marker::label).toList());
+        robot.interact(() -> {
+            run[0].stoppedEarly(4, 3); // early stopping kept epoch 3 (its validation loss was lowest)
+            run[0].finishAs(RecordedRun.State.COMPLETED);
+        });
+        assertEquals(List.of("run 1 best: epoch 3"), accuracy.markers().stream().map(MarkedLineChart.Marker::label).toList());
+    }
+
+    private static EvaluationPoint epochEnd(int epoch, double validationAccuracy) {
+        return new EvaluationPoint(epoch, 10, 1000L * epoch, 0.3, 0.9, true, 0.3, validationAccuracy, 0.9);
     }
 
     private static EvaluationPoint evaluation(int i) {

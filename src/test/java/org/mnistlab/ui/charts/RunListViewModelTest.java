@@ -81,6 +81,34 @@ class RunListViewModelTest {
     }
 
     @Test
+    void aStoredScheduledRunsRateCurveIsWorkedOutFromItsSettingsAndData() {
+        NetworkSpec spec = NetworkSpec.builder().schedule(org.mnistlab.network.RateSchedule.step(1, 0.5)).build();
+        try (RunStore store = RunStore.open(storeFile())) {
+            long id = store.startRun(spec, DATA, T0); // 1,000 images in batches of 100: 10 steps an epoch
+            List<LossPoint> losses = new java.util.ArrayList<>();
+            for (int i = 1; i <= 25; i++) losses.add(new LossPoint(100L * i, 1.0));
+            store.append(id, new RunStore.Progress(losses, List.of(), List.of(), 2, 2500), T0.plusSeconds(10));
+            store.finish(id, RunEnding.STOPPED, "", T0.plusSeconds(20));
+        }
+        vm.open(storeFile());
+        RecordedRun run = vm.shown().get(0);
+        run.visible().set(true);
+        assertEquals(List.of(new org.mnistlab.training.RatePoint(0, 0.05), new org.mnistlab.training.RatePoint(1000, 0.025),
+                new org.mnistlab.training.RatePoint(2000, 0.0125)), run.learningRates());
+    }
+
+    @Test
+    void copyAsCommandLineHandsOverTheTrainCommandAndSaysSo() {
+        RecordedRun run = history.start(NetworkSpec.builder().learningRate(0.9).warmup(50).build());
+        StringBuilder clipboard = new StringBuilder();
+        vm.copyCommandLine(run, clipboard::append);
+        assertTrue(clipboard.toString().startsWith("java -jar mnist-lab.jar train --layers 64,32 "), clipboard.toString());
+        assertTrue(clipboard.toString().contains(" --lr 0.9 ") && clipboard.toString().contains(" --warmup-steps 50 "),
+                clipboard.toString());
+        assertTrue(context.notice().get().contains(clipboard), context.notice().get());
+    }
+
+    @Test
     void theFilterKeepsTheRunsWithEveryWordTyped() {
         pastRuns();
         vm.open(storeFile());
