@@ -14,6 +14,22 @@ import org.nd4j.linalg.factory.Nd4j;
 public record TrainedModel(NetworkSpec spec, MultiLayerNetwork network) {
 
     /**
+     * Identity, not the record's value equality: DL4J's {@code MultiLayerNetwork.equals} compares
+     * every parameter, and the window's model property calls {@code equals} on each change, so
+     * handing over a network at an epoch's end cost the FX thread 40+ ms. Two network objects are
+     * two models, even with equal weights.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    /**
      * The 10 class probabilities for one image.
      *
      * @param intensities 784 ink values in [0, 1], row-major 28×28 (not yet normalised)
