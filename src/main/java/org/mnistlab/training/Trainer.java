@@ -46,6 +46,11 @@ public final class Trainer {
     private final StepProfile profile;
     /** A learning-rate schedule in place of the spec's (the range test's sweep), or null. */
     private final org.nd4j.linalg.schedule.ISchedule rateOverride;
+    /** Where this run goes on from (a diverged run's last good checkpoint), or null to start afresh. */
+    private Checkpoint resumeFrom;
+    /** The rate set when going on from {@link #resumeFrom}. */
+    private double resumeRate;
+    private int checkpointEvery = Checkpoints.DEFAULT_EVERY_BATCHES;
     /** ND4J's kernels (DL4J's fit, evaluation) on small matrices: one thread beat two (see {@link Threads}). */
     private static final int KERNEL_THREADS = 1;
 
@@ -95,7 +100,39 @@ public final class Trainer {
     }
 
     public Trainer withEngine(Engine chosen) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra, rateOverride);
+        return carry(new Trainer(spec, given, test, evaluateEveryBatches, chosen, profile, extra, rateOverride));
+    }
+
+    /**
+     * Goes on from {@code checkpoint} (taken by an earlier run of the same spec and data) at
+     * {@code learningRate}: the same weights, optimiser state, step, epoch and batch, and the
+     * epoch's order of images; the rate is set as a change by hand would set it (it replaces any
+     * schedule) and reported to the listener as a rate change. Dropout masks and distortions
+     * after it are drawn afresh.
+     */
+    public Trainer resumingFrom(Checkpoint checkpoint, double learningRate) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a positive number");
+        }
+        Trainer copy = carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, rateOverride));
+        copy.resumeFrom = checkpoint;
+        copy.resumeRate = learningRate;
+        return copy;
+    }
+
+    /** Takes a checkpoint every {@code batches} batches instead of every {@value Checkpoints#DEFAULT_EVERY_BATCHES}. */
+    public Trainer withCheckpointsEvery(int batches) {
+        Trainer copy = carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, rateOverride));
+        copy.checkpointEvery = batches;
+        new Checkpoints(batches); // checks it
+        return copy;
+    }
+
+    private Trainer carry(Trainer copy) {
+        copy.resumeFrom = resumeFrom;
+        copy.resumeRate = resumeRate;
+        copy.checkpointEvery = checkpointEvery;
+        return copy;
     }
 
     /**
@@ -104,8 +141,8 @@ public final class Trainer {
      * halves, and the validation set stays MNIST's.
      */
     public Trainer withExtraTraining(DigitSet more) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile,
-                more == null || more.count() == 0 ? null : more, rateOverride);
+        return carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, profile,
+                more == null || more.count() == 0 ? null : more, rateOverride));
     }
 
     /** How many images each epoch trains on, the extra ones included. */
@@ -115,12 +152,12 @@ public final class Trainer {
 
     /** Times each phase of every fast-path step into {@code into} (the DL4J path is not broken down). */
     public Trainer withProfile(StepProfile into) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra, rateOverride);
+        return carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, into, extra, rateOverride));
     }
 
     /** Trains at {@code schedule}'s rates instead of the spec's: the range test sweeps the rate so. */
     Trainer withRateSchedule(org.nd4j.linalg.schedule.ISchedule schedule) {
-        return new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, schedule);
+        return carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, schedule));
     }
 
     /** Batches in one pass over {@code images}; the last one is smaller when they do not divide evenly. */
@@ -162,11 +199,28 @@ public final class Trainer {
     public TrainingOutcome run(TrainingListener listener, TrainingControl control) {
         // A schedule counts the steps of this run's epochs: the images trained on, the extra ones included.
         MultiLayerNetwork network = Dl4jNetworks.create(spec, train.count() + spec.validationImages(), rateOverride);
+        if (resumeFrom != null) restore(network, resumeFrom, resumeRate);
         RunLoop loop = new RunLoop(network, listener, control);
         try (Threads.Restore restore = Threads.forRun(KERNEL_THREADS, blasThreads());
              loop.steps) {
             return loop.execute();
         }
+    }
+
+    /** Puts {@code checkpoint} into a fresh network, before either engine reads its state. */
+    private void restore(MultiLayerNetwork network, Checkpoint checkpoint, double rate) {
+        if (checkpoint.params().length != network.params().length()) {
+            throw new IllegalArgumentException("the checkpoint is of another network");
+        }
+        // First: DL4J replaces the updater state array when the rate is set.
+        if (spec.optimizer().usesLearningRate()) network.setLearningRate(rate);
+        network.params().assign(Nd4j.createFromArray(checkpoint.params()));
+        INDArray state = network.getUpdater(true).getStateViewArray();
+        if (state != null && checkpoint.updaterState().length > 0) {
+            state.assign(Nd4j.createFromArray(checkpoint.updaterState()).reshape(state.shape()));
+        }
+        network.setIterationCount(checkpoint.step());
+        network.setEpochCount(checkpoint.epochsCompleted());
     }
 
     /** Trains one batch at a time, either way. */
@@ -298,6 +352,10 @@ public final class Trainer {
         private long examplesSeen;
         private int epochsCompleted;
         private EvaluationPoint lastEvaluation;
+        private final Checkpoints checkpoints = new Checkpoints(checkpointEvery);
+        /** Where the first epoch of this call starts: 1 and 1, or a checkpoint's place. */
+        private int firstEpoch = 1;
+        private int firstBatch = 1;
 
         RunLoop(MultiLayerNetwork network, TrainingListener listener, TrainingControl control) {
             this.network = network;
@@ -306,11 +364,31 @@ public final class Trainer {
             steps = usesFastPath()
                     ? new FastSteps(new FastPath(spec, network, features, train.labels(), profile, distorted), profile)
                     : new Dl4jSteps(network, features, train.oneHotLabels(), distorted);
+            if (resumeFrom != null) {
+                iteration = resumeFrom.step();
+                examplesSeen = resumeFrom.examplesSeen();
+                epochsCompleted = resumeFrom.epochsCompleted();
+                firstEpoch = resumeFrom.epoch();
+                firstBatch = resumeFrom.nextBatch();
+                if (spec.optimizer().usesLearningRate()) learningRate = resumeRate;
+                // The same orders as the first run drew: each epoch's is the next draw from the seed.
+                for (int e = 1; e < firstEpoch; e++) DigitSet.permutation(train.count(), shuffleRandom);
+            }
+        }
+
+        /** The run as it is now, copied out of the network (the fast path's state synced first). */
+        private Checkpoint takeCheckpoint(int epoch, int nextBatch) {
+            steps.sync();
+            INDArray state = network.getUpdater(true).getStateViewArray();
+            return new Checkpoint(iteration, epoch, nextBatch, examplesSeen, epochsCompleted, learningRate,
+                    network.params().toFloatVector(), state == null ? new float[0] : state.toFloatVector());
         }
 
         TrainingOutcome execute() {
             try (earlyStopping) {
-                for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                checkpoints.start(takeCheckpoint(firstEpoch, firstBatch));
+                if (resumeFrom != null) listener.onLearningRateChanged(examplesSeen, learningRate);
+                for (int epoch = firstEpoch; epoch <= spec.epochs(); epoch++) {
                     TrainingOutcome early = trainEpoch(epoch);
                     if (early != null) return early;
                     epochsCompleted = epoch;
@@ -342,7 +420,8 @@ public final class Trainer {
             long trainingNanos = 0;
             long epochExamples = 0;
             double lossSum = 0;
-            for (int batch = 1; batch <= batchesPerEpoch; batch++) {
+            int startBatch = epoch == firstEpoch ? firstBatch : 1;
+            for (int batch = startBatch; batch <= batchesPerEpoch; batch++) {
                 if (stopRequested()) {
                     return outcome(TrainingOutcome.Status.CANCELLED,
                             "Stopped at epoch " + epoch + ", batch " + batch + ".");
@@ -360,8 +439,10 @@ public final class Trainer {
 
                 String diverged = divergence.check(loss, epoch, batch, learningRate);
                 if (diverged != null) {
-                    return outcome(TrainingOutcome.Status.DIVERGED, diverged);
+                    return outcome(TrainingOutcome.Status.DIVERGED, diverged).diverged(checkpoints.lastGood(), rate);
                 }
+                int next = batch + 1;
+                checkpoints.afterBatch(iteration, loss, () -> takeCheckpoint(epoch, next));
                 String stalledHint = stalled.check(loss);
                 if (stalledHint != null) {
                     hint = stalledHint;

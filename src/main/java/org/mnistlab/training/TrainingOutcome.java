@@ -16,10 +16,30 @@ import org.mnistlab.network.TrainedModel;
  * @param restoredEpoch the epoch whose weights {@code model} holds when early stopping put the
  *     best back, else 0
  * @param stoppedEarlyAt the epoch after which early stopping ended the run, else 0
+ * @param lastGood when diverged: the last good checkpoint, to go on from at a lower rate; else null
+ * @param divergedAtRate when diverged: the rate in force at the blow-up; else NaN
  */
 public record TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
         EvaluationPoint lastEvaluation, TrainedModel model, String hint, EvaluationPoint bestValidation,
-        int restoredEpoch, int stoppedEarlyAt) {
+        int restoredEpoch, int stoppedEarlyAt, Checkpoint lastGood, double divergedAtRate) {
+
+    public TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
+            EvaluationPoint lastEvaluation, TrainedModel model, String hint, EvaluationPoint bestValidation,
+            int restoredEpoch, int stoppedEarlyAt) {
+        this(status, message, epochsCompleted, examplesSeen, lastEvaluation, model, hint, bestValidation,
+                restoredEpoch, stoppedEarlyAt, null, Double.NaN);
+    }
+
+    /** This outcome with where a diverged run could go on from. */
+    TrainingOutcome diverged(Checkpoint checkpoint, double rate) {
+        return new TrainingOutcome(status, message, epochsCompleted, examplesSeen, lastEvaluation, model, hint,
+                bestValidation, restoredEpoch, stoppedEarlyAt, checkpoint, rate);
+    }
+
+    /** True when the run diverged and can go on from a checkpoint at half {@link #divergedAtRate}. */
+    public boolean resumable() {
+        return diverged() && lastGood != null && Double.isFinite(divergedAtRate) && divergedAtRate > 0;
+    }
 
     /** An outcome without a hint or validation. */
     public TrainingOutcome(Status status, String message, int epochsCompleted, long examplesSeen,
