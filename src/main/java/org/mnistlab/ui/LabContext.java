@@ -104,6 +104,11 @@ public final class LabContext {
         post(text, false, null);
     }
 
+    /** A warning with a button (a diverged run's "Halve the rate and resume…"): it stays like {@link #showNotice(String)}. */
+    public void showNotice(String text, String actionLabel, Runnable action) {
+        post(text, false, new NoticeAction(actionLabel, action));
+    }
+
     /** A confirmation ("Saved the charts to …"): the window lets it fade after a few seconds. */
     public void showDone(String text) {
         post(text, true, null);

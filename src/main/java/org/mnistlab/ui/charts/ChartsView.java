@@ -147,6 +147,7 @@ public final class ChartsView {
     void refresh(RecordedRun run) {
         RunSeries series = drawn.get(run);
         if (series == null) return;
+        forgetRewound(run, series);
         List<XYChart.Data<Number, Number>> train = new ArrayList<>();
         List<LossPoint> shown = Decimation.toAtMost(run.smoothedLoss(), MAX_DRAWN_POINTS);
         boolean diverged = run.state().get() == RecordedRun.State.DIVERGED;
@@ -208,6 +209,27 @@ public final class ChartsView {
             series.divergenceMarked = true;
         }
         markEpochEnds();
+    }
+
+    /**
+     * A diverged run resumed from its checkpoint lost the points after it ({@link RecordedRun#rewindTo}):
+     * those drawn go, and the marker where it diverged stays, the lesson of the run.
+     */
+    private void forgetRewound(RecordedRun run, RunSeries series) {
+        if (series.test.getData().size() > run.evaluations().size()) {
+            for (XYChart.Series<Number, Number> s : List.of(series.test, series.accuracy, series.validationLoss,
+                    series.validationAccuracy, series.trainAccuracy)) {
+                s.getData().clear();
+            }
+        }
+        if (series.markedRateChanges > run.rateChanges().size()) {
+            java.util.function.Predicate<MarkedLineChart.Marker> itsRates =
+                    m -> m.run() == run.number() && m.label().startsWith("lr ");
+            lossChart.markers().removeIf(itsRates);
+            accuracyChart.markers().removeIf(itsRates);
+            series.markedRateChanges = 0;
+        }
+        if (run.state().get() == RecordedRun.State.RUNNING) series.divergenceMarked = false; // a new blow-up gets its own
     }
 
     /**

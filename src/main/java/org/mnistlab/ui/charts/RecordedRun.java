@@ -246,6 +246,23 @@ public final class RecordedRun {
         return hint;
     }
 
+    /**
+     * Cuts the curves back to {@code examplesSeen} and marks the run as training again: a diverged
+     * run going on from its last good checkpoint. Rate changes from there on are dropped, since
+     * the resumed run reports its own.
+     */
+    public void rewindTo(long examplesSeen) {
+        trainLoss.removeIf(p -> p.examplesSeen() > examplesSeen);
+        smoothedLoss.removeIf(p -> p.examplesSeen() > examplesSeen);
+        evaluations.removeIf(e -> e.examplesSeen() > examplesSeen);
+        rateChanges.removeIf(c -> c.examplesSeen() >= examplesSeen);
+        rates.removeIf(r -> r.examplesSeen() >= examplesSeen);
+        smoothed = smoothedLoss.isEmpty() ? Double.NaN : smoothedLoss.get(smoothedLoss.size() - 1).loss();
+        hint = "";
+        finishAs(State.RUNNING);
+        revision.set(revision.get() + 1);
+    }
+
     public void finishAs(State end) {
         state.set(end);
         updateLabel();

@@ -54,12 +54,22 @@ public final class TrainingControlsView {
         reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         reason.textProperty().bind(designer.trainBlockedReason());
 
+        Button resume = new Button();
+        resume.setId("resumeButton");
+        resume.textProperty().bind(vm.resumeOffer());
+        resume.visibleProperty().bind(vm.resumeOffer().isNotEmpty());
+        resume.managedProperty().bind(resume.visibleProperty());
+        resume.disableProperty().bind(vm.running());
+        resume.setOnAction(e -> vm.resumeDiverged());
+        resume.setTooltip(Texts.tip("Go back to the last good checkpoint of the run that diverged, from before "
+                + "the loss blew up, and go on training the same run at half the rate. The chart marks the change."));
+
         // One row with Train, so the designer above keeps its height in a 1280×720 window.
         HBox buttons = new HBox(8, train, pause, stop);
         if (rateFinder != null) buttons.getChildren().add(rateFinder.button());
         if (sweep != null) buttons.getChildren().add(sweep.button());
         buttons.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(buttons, reason);
+        root.getChildren().addAll(buttons, resume, reason);
         root.getStyleClass().add("training-controls");
     }
 

@@ -17,6 +17,7 @@ import org.mnistlab.network.NetworkSpec;
 import org.mnistlab.runs.RunRecorder;
 import org.mnistlab.storage.ModelFile;
 import org.mnistlab.training.BatchProgress;
+import org.mnistlab.training.Checkpoint;
 import org.mnistlab.training.EvaluationPoint;
 import org.mnistlab.training.Trainer;
 import org.mnistlab.training.TrainingControl;
@@ -58,6 +59,13 @@ public final class TrainingViewModel {
     private static final DigitSet NO_EXTRA = new DigitSet(0, new byte[0], new byte[0]);
     private TrainingControl control;
     private RemainingTime remaining;
+    /** The button's words on a diverged run that can go on from its last good checkpoint, else empty. */
+    private final ReadOnlyStringWrapper resumeOffer = new ReadOnlyStringWrapper("");
+    private Resumable resumable;
+
+    /** A diverged run, and what going on from its last good checkpoint needs. */
+    private record Resumable(RecordedRun run, NetworkSpec spec, MnistData data, DigitSet extra,
+            Checkpoint checkpoint, double rate) {}
 
     public TrainingViewModel(LabContext context, DesignerViewModel designer, RunHistory history,
             TaskExecutor trainingThread, RunStarter starter, FrameClock clock) {
@@ -110,12 +118,36 @@ public final class TrainingViewModel {
         // held out) are added to it: an epoch is what is left plus those.
         int trained = data.train().count() - spec.validationImages() + extra.count();
         RecordedRun run = history.start(spec, trained);
+        launch(run, spec, data, extra, null, whenEnded);
+        return run;
+    }
+
+    /**
+     * "Halve the rate and resume from step s": the last diverged run goes on, as the same run in
+     * the list, from its last good checkpoint at half the rate that blew up. Its curve is cut back
+     * to the checkpoint and goes on from there, the new rate marked as a rate change. The run
+     * store keeps the run as it diverged: the resumed part lives in this session's list only.
+     */
+    public void resumeDiverged() {
+        Resumable offer = resumable;
+        if (running.get() || offer == null || !history.runs().contains(offer.run())) return;
+        offer.run().rewindTo(offer.checkpoint().examplesSeen());
+        launch(offer.run(), offer.spec(), offer.data(), offer.extra(), offer, run -> { });
+    }
+
+    /** Trains {@code run} on the training thread: from the start, or from {@code resume}'s checkpoint. */
+    private void launch(RecordedRun run, NetworkSpec spec, MnistData data, DigitSet extra, Resumable resume,
+            java.util.function.Consumer<RecordedRun> whenEnded) {
+        int trained = data.train().count() - spec.validationImages() + extra.count();
+        resumable = null;
+        resumeOffer.set("");
         ProgressMailbox mailbox = new ProgressMailbox();
         TrainingControl runControl = new TrainingControl();
         int batchesPerEpoch = Trainer.batchesPerEpoch(trained, spec.batchSize());
         int evaluateEvery = Math.max(1, batchesPerEpoch / EVALUATIONS_PER_EPOCH);
         control = runControl;
-        RemainingTime eta = new RemainingTime((long) spec.epochs() * trained, nanoTime.getAsLong());
+        long from = resume == null ? 0 : resume.checkpoint().examplesSeen();
+        RemainingTime eta = new RemainingTime((long) spec.epochs() * trained - from, nanoTime.getAsLong());
         remaining = eta;
         context.dismissNotice();
         running.set(true);
@@ -124,9 +156,13 @@ public final class TrainingViewModel {
         AtomicReference<RunRecorder> recorder = new AtomicReference<>();
         FrameClock.Ticking frames = clock.start(() -> {
             noteRecorded(run, recorder.get());
-            deliver(run, mailbox.drain(), spec, eta);
+            deliver(run, mailbox.drain(), spec, eta, from);
         });
         BackgroundTask.wrap(() -> {
+            if (resume != null) {
+                return starter.resume(spec, data, extra, evaluateEvery, resume.checkpoint(), resume.rate(),
+                        mailbox, runControl);
+            }
             RunRecorder started = recording.begin(spec, data);
             recorder.set(started);
             TrainingOutcome outcome = starter.run(spec, data, extra, evaluateEvery,
@@ -138,21 +174,20 @@ public final class TrainingViewModel {
                 .onSuccess(outcome -> {
                     frames.stop();
                     noteRecorded(run, recorder.get());
-                    deliver(run, mailbox.drain(), spec, eta);
-                    finish(run, outcome);
+                    deliver(run, mailbox.drain(), spec, eta, from);
+                    finish(run, outcome, data, extra);
                     recording.ended(run);
                     whenEnded.accept(run);
                 })
                 .onFailure(error -> {
                     frames.stop();
-                    deliver(run, mailbox.drain(), spec, eta);
+                    deliver(run, mailbox.drain(), spec, eta, from);
                     run.finishAs(RecordedRun.State.STOPPED);
                     context.report(run.name().get() + " failed", error);
                     ended();
                     whenEnded.accept(run);
                 })
                 .executeWith(trainingThread);
-        return run;
     }
 
     public void togglePause() {
@@ -177,7 +212,9 @@ public final class TrainingViewModel {
         if (recorder != null && recorder.runId() >= 0 && run.storeId() < 0) recording.recorded(run, recorder.runId());
     }
 
-    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta) {
+    /** @param from examples seen before this call trained (a resumed run's checkpoint), for the ETA */
+    private void deliver(RecordedRun run, ProgressMailbox.Delivery delivery, NetworkSpec spec, RemainingTime eta,
+            long from) {
         run.appendRates(delivery.rates()); // before the losses, whose append tells the charts to redraw
         run.append(delivery.losses(), delivery.evaluations(), delivery.rateChanges());
         if (delivery.newModel() != null) {
@@ -191,7 +228,7 @@ public final class TrainingViewModel {
                     / ((double) spec.epochs() * p.batchesPerEpoch());
             statusLine.set(String.format(Locale.ROOT, "%s · epoch %d/%d · batch %d/%d · %,.0f samples/s · ETA %s",
                     run.name().get(), p.epoch(), spec.epochs(), p.batch(), p.batchesPerEpoch(), p.samplesPerSecond(),
-                    eta.text(p.examplesSeen(), nanoTime.getAsLong())));
+                    eta.text(p.examplesSeen() - from, nanoTime.getAsLong())));
             progress.set(done);
         }
     }
@@ -209,7 +246,7 @@ public final class TrainingViewModel {
                 measured == null ? null : measured.testAccuracy());
     }
 
-    private void finish(RecordedRun run, TrainingOutcome outcome) {
+    private void finish(RecordedRun run, TrainingOutcome outcome, MnistData data, DigitSet extra) {
         switch (outcome.status()) {
             case COMPLETED -> {
                 if (outcome.restoredEpoch() > 0) run.stoppedEarly(outcome.stoppedEarlyAt(), outcome.restoredEpoch());
@@ -218,7 +255,14 @@ public final class TrainingViewModel {
             case CANCELLED -> run.finishAs(RecordedRun.State.STOPPED);
             case DIVERGED -> {
                 run.finishAs(RecordedRun.State.DIVERGED);
-                context.showNotice(run.name().get() + " diverged. " + outcome.message());
+                String text = run.name().get() + " diverged. " + outcome.message();
+                if (outcome.resumable()) {
+                    resumable = new Resumable(run, run.spec(), data, extra, outcome.lastGood(), outcome.divergedAtRate() / 2);
+                    resumeOffer.set("Halve the rate and resume from step " + outcome.lastGood().step());
+                    context.showNotice(text, resumeOffer.get(), this::resumeDiverged);
+                } else {
+                    context.showNotice(text);
+                }
             }
         }
         if (outcome.status() != TrainingOutcome.Status.DIVERGED && outcome.examplesSeen() > 0) {
@@ -250,6 +294,14 @@ public final class TrainingViewModel {
      */
     public ObjectProperty<DigitSet> extraTraining() {
         return extraTraining;
+    }
+
+    /**
+     * "Halve the rate and resume from step s" while the last run diverged and kept a good
+     * checkpoint; empty otherwise (and once any run starts).
+     */
+    public ReadOnlyStringProperty resumeOffer() {
+        return resumeOffer.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty running() {
