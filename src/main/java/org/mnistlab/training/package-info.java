@@ -1,7 +1,10 @@
 /**
  * Training: the {@link org.mnistlab.training.Trainer}, the events it reports to a
  * {@link org.mnistlab.training.TrainingListener}, and the {@link org.mnistlab.training.TrainingControl}
- * that pauses, stops or re-tunes a run from another thread. The speed path trains dense networks
+ * that pauses, stops or re-tunes a run from another thread. {@code DivergenceDetector} decides when a
+ * run has blown up, {@code Checkpoints} keeps its last good {@link org.mnistlab.training.Checkpoint}
+ * (at most two copies of the parameters and optimiser state) and
+ * {@link org.mnistlab.training.Trainer#resumingFrom} goes on from one at another rate. The speed path trains dense networks
  * with hand-written forward and backward passes on the DL4J network's own memory, in small pieces:
  * {@code FastPath} (the step: gather → forward → loss → backward → update), {@code ActivationFunction}
  * (each activation's forward and derivative side by side), {@code ParameterLayout} (where W and b of

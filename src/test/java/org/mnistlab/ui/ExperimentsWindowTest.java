@@ -19,13 +19,47 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The notebooks' experiments in the window: a validation split and early stopping. */
+/** The notebooks' experiments in the window: a validation split and early stopping, the range test, a sweep, and resuming a diverged run. */
 @ExtendWith(ApplicationExtension.class)
 class ExperimentsWindowTest {
     @Start
     void start(Stage stage) {
         MnistData small = WindowTesting.smallMnist();
         new LabApp(() -> small).start(stage);
+    }
+
+    @Test
+    void aRunThatDivergesIsResumedAtHalfTheRateAsTheSameRunWithTheChangeMarked(FxRobot robot) throws Exception {
+        Button train = robot.lookup("#trainButton").queryAs(Button.class);
+        waitUntil(() -> !train.isDisabled());
+        replaceText(robot, "#epochsField", "1");
+        // SGD at 50 blows up within the first epoch of these 3,000 images; from the start (the only
+        // checkpoint yet), 25 no longer blows up, though it is still far too high to learn much.
+        replaceText(robot, "#learningRateField", "50");
+        robot.clickOn("#trainButton");
+
+        ListView<RecordedRun> runs = robot.lookup("#runList").queryListView();
+        waitUntil(() -> !runs.getItems().isEmpty()
+                && runs.getItems().get(0).state().get() == RecordedRun.State.DIVERGED);
+        RecordedRun run = runs.getItems().get(0);
+        Button resume = robot.lookup("#resumeButton").queryAs(Button.class);
+        waitUntil(resume::isVisible);
+        assertTrue(resume.getText().startsWith("Halve the rate and resume from step "), resume.getText());
+        long divergedAt = run.lastExamplesSeen();
+
+        robot.clickOn("#resumeButton");
+        waitUntil(() -> run.state().get() != RecordedRun.State.RUNNING && !train.isDisabled());
+        assertEquals(1, runs.getItems().size(), "the same run went on, no new one");
+        org.junit.jupiter.api.Assertions.assertSame(run, runs.getItems().get(0));
+        assertEquals(25.0, run.rateChanges().get(run.rateChanges().size() - 1).learningRate(), 1e-12,
+                run.rateChanges().toString());
+        assertTrue(run.lastExamplesSeen() > divergedAt, "it trained on past where it blew up: " + run.label().get());
+        assertEquals(RecordedRun.State.COMPLETED, run.state().get(), run.label().get());
+        assertTrue(run.label().get().contains("→ lr 25"), run.label().get());
+        LineChart<Number, Number> loss = robot.lookup("#lossChart").query();
+        waitUntil(() -> !robot.lookup(n -> n instanceof javafx.scene.text.Text t && t.getText().equals("lr 25"))
+                .queryAll().isEmpty());
+        assertTrue(loss.getData().get(0).getData().size() > 0);
     }
 
     @Test
