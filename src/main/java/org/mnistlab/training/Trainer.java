@@ -123,8 +123,8 @@ public final class Trainer {
     /** Takes a checkpoint every {@code batches} batches instead of every {@value Checkpoints#DEFAULT_EVERY_BATCHES}. */
     public Trainer withCheckpointsEvery(int batches) {
         Trainer copy = carry(new Trainer(spec, given, test, evaluateEveryBatches, engine, profile, extra, rateOverride));
+        if (batches < 1) throw new IllegalArgumentException("checkpoints must be at least 1 batch apart");
         copy.checkpointEvery = batches;
-        new Checkpoints(batches); // checks it
         return copy;
     }
 
@@ -439,7 +439,9 @@ public final class Trainer {
 
                 String diverged = divergence.check(loss, epoch, batch, learningRate);
                 if (diverged != null) {
-                    return outcome(TrainingOutcome.Status.DIVERGED, diverged).diverged(checkpoints.lastGood(), rate);
+                    // Halving the rate is no remedy for an optimiser without one (AdaDelta).
+                    Checkpoint goOnFrom = spec.optimizer().usesLearningRate() ? checkpoints.lastGood() : null;
+                    return outcome(TrainingOutcome.Status.DIVERGED, diverged).diverged(goOnFrom, rate);
                 }
                 int next = batch + 1;
                 checkpoints.afterBatch(iteration, loss, () -> takeCheckpoint(epoch, next));

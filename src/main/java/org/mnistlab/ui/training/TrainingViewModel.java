@@ -130,7 +130,12 @@ public final class TrainingViewModel {
      */
     public void resumeDiverged() {
         Resumable offer = resumable;
-        if (running.get() || offer == null || !history.runs().contains(offer.run())) return;
+        if (running.get() || offer == null) return;
+        if (!history.runs().contains(offer.run())) { // removed from the list since
+            resumable = null;
+            resumeOffer.set("");
+            return;
+        }
         offer.run().rewindTo(offer.checkpoint().examplesSeen());
         launch(offer.run(), offer.spec(), offer.data(), offer.extra(), offer, run -> { });
     }

@@ -36,6 +36,29 @@ class RecordedRunTest {
     }
 
     @Test
+    void rewindingADivergedRunCutsItsCurvesBackToTheCheckpointAndTrainsAgain() {
+        RecordedRun run = new RunHistory().start(NetworkSpec.defaults());
+        run.appendRates(List.of(new org.mnistlab.training.RatePoint(0, 0.1), new org.mnistlab.training.RatePoint(300, 8)));
+        run.append(List.of(new org.mnistlab.training.LossPoint(100, 2.0), new org.mnistlab.training.LossPoint(200, 1.0),
+                        new org.mnistlab.training.LossPoint(300, 1.5), new org.mnistlab.training.LossPoint(400, 30)),
+                List.of(new EvaluationPoint(1, 2, 200, 0.9, 0.7, false), new EvaluationPoint(1, 4, 400, 25, 0.1, false)),
+                List.of(new org.mnistlab.training.RateChange(300, 8)));
+        run.finishAs(RecordedRun.State.DIVERGED);
+        int revision = run.revision().get();
+
+        run.rewindTo(300);
+
+        assertEquals(RecordedRun.State.RUNNING, run.state().get());
+        assertEquals(List.of(100L, 200L, 300L), run.trainLoss().stream().map(p -> p.examplesSeen()).toList());
+        assertEquals(3, run.smoothedLoss().size());
+        assertEquals(1, run.evaluations().size());
+        assertEquals(List.of(), run.rateChanges(), "the change at the checkpoint is the resumed run's to report");
+        assertEquals(List.of(new org.mnistlab.training.RatePoint(0, 0.1)), run.learningRates());
+        assertTrue(run.revision().get() > revision, "the charts redraw it");
+        assertTrue(run.label().get().endsWith("(training…)"), run.label().get());
+    }
+
+    @Test
     void aRunWithoutValidationSaysNothingAboutIt() {
         RecordedRun run = new RunHistory().start(NetworkSpec.defaults());
         run.append(List.of(), List.of(new EvaluationPoint(1, 10, 1000, 0.3, 0.9, true)), List.of());
