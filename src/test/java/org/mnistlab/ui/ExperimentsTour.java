@@ -5,8 +5,6 @@ import static org.mnistlab.ui.ScreenshotTour.fx;
 import static org.mnistlab.ui.ScreenshotTour.waitFor;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -24,18 +22,8 @@ import javafx.stage.Window;
 public final class ExperimentsTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(() -> {
-            Stage s = new Stage();
-            new LabApp().start(s);
-            s.setX(0);
-            s.setY(0);
-            stage.set(s);
-            started.countDown();
-        });
-        started.await();
-        Scene scene = stage.get().getScene();
+        Stage stage = ScreenshotTour.openLab();
+        Scene scene = stage.getScene();
         Button train = (Button) scene.lookup("#trainButton");
         waitFor(() -> !train.isDisabled());
         fx(() -> {
@@ -46,7 +34,7 @@ public final class ExperimentsTour {
         waitFor(train::isDisabled);
         waitFor(() -> !train.isDisabled());
         Thread.sleep(1500);
-        capture(stage.get(), out.resolve("validation-split.png"));
+        capture(stage, out.resolve("validation-split.png"));
 
         fx(() -> ((Button) scene.lookup("#findRateButton")).fire());
         waitFor(() -> window("Learning-rate range test") != null);
@@ -59,7 +47,7 @@ public final class ExperimentsTour {
         Thread.sleep(1000);
         fx(() -> ((Button) range.lookup("#useSteepestRate")).fire());
         Thread.sleep(1000);
-        capture(stage.get(), out.resolve("range-test.png"));
+        capture(stage, out.resolve("range-test.png"));
         fx(() -> range.getWindow().hide());
 
         fx(() -> {
@@ -76,7 +64,7 @@ public final class ExperimentsTour {
         });
         waitFor(() -> ((Label) sweep.lookup("#sweepProgress")).getText().startsWith("Done"));
         Thread.sleep(1500);
-        capture(stage.get(), out.resolve("sweep.png"));
+        capture(stage, out.resolve("sweep.png"));
         Platform.exit();
         System.exit(0);
     }

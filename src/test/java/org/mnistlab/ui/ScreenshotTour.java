@@ -34,22 +34,12 @@ import javafx.stage.Stage;
 public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
-        AtomicReference<Stage> stage = new AtomicReference<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(() -> {
-            Stage s = new Stage();
-            new LabApp().start(s);
-            stage.set(s);
-            started.countDown();
-        });
-        started.await();
+        Stage stage = openLab();
         fx(() -> {
-            stage.get().setX(0);
-            stage.get().setY(0);
-            stage.get().setWidth(1440);
-            stage.get().setHeight(900);
+            stage.setWidth(1440);
+            stage.setHeight(900);
         });
-        Scene scene = stage.get().getScene();
+        Scene scene = stage.getScene();
         Button train = (Button) scene.lookup("#trainButton");
         waitFor(() -> !train.isDisabled());
         // The last run's network is the one the pad uses: end on the notebook's 0.05.
@@ -64,7 +54,7 @@ public final class ScreenshotTour {
         }
         fx(() -> ((javafx.scene.control.RadioButton) scene.lookup("#epochsAxis")).fire()); // as the course plots
         Thread.sleep(1500); // let the last frame render before the screen is captured
-        capture(stage.get(), out.resolve("learning-rates.png"));
+        capture(stage, out.resolve("learning-rates.png"));
 
         selectTab(scene, "Inside the network");
         Node fourAsNine = scene.lookup("#cell-4-9");
@@ -73,7 +63,7 @@ public final class ScreenshotTour {
                 0, 0, 0, 0, MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false,
                 false, null)));
         Thread.sleep(1500);
-        capture(stage.get(), out.resolve("inside-the-network.png"));
+        capture(stage, out.resolve("inside-the-network.png"));
 
         selectTab(scene, "Draw a digit");
         Thread.sleep(800);
@@ -96,8 +86,8 @@ public final class ScreenshotTour {
         }
         fx(() -> robot.get().mouseRelease(MouseButton.PRIMARY));
         Thread.sleep(1500);
-        capture(stage.get(), out.resolve("drawing-pad.png"));
-        if (args.length > 1) everyTabAtEverySize(stage.get(), Path.of(args[1]));
+        capture(stage, out.resolve("drawing-pad.png"));
+        if (args.length > 1) everyTabAtEverySize(stage, Path.of(args[1]));
         Platform.exit();
         System.exit(0);
     }
@@ -137,6 +127,22 @@ public final class ScreenshotTour {
         Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop.get(), "+repage", file.toString())
                 .inheritIO().start();
         if (p.waitFor() != 0) throw new IllegalStateException("import failed");
+    }
+
+    /** Starts JavaFX and the lab's window at the screen's top left, and returns its stage. */
+    static Stage openLab() throws InterruptedException {
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(() -> {
+            Stage s = new Stage();
+            new LabApp().start(s);
+            s.setX(0);
+            s.setY(0);
+            stage.set(s);
+            started.countDown();
+        });
+        started.await();
+        return stage.get();
     }
 
     static void fx(Runnable action) throws InterruptedException {
