@@ -114,7 +114,11 @@ final class FastPath implements AutoCloseable {
         this.profile = profile;
         this.iteration = network.getIterationCount();
         this.features = NativeBuffer.of(features);
-        HugePages.advise(features);
+        if (source == null) {
+            // Only the stored rows are gathered at random from this array; distorted batches are
+            // made from the raw pixels, so they would pay the collapse for nothing.
+            HugePages.advise(features);
+        }
         this.source = source != null ? source : BatchSource.stored(this.features.buffer(), NetworkSpec.INPUTS);
         this.labels = labels;
 
